@@ -1,0 +1,68 @@
+# make site   set up (.venv, npm), generate docs/, build site/ with `mkdocs build --strict`
+# make serve  the same, then serve on 127.0.0.1:8000, regenerating when data/ or seeds/ change
+# make test   set up with the test dependencies (and Debian's chromium when missing and root), run every test
+# make check  validation only: fast, for contributors
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+export DISABLE_MKDOCS_2_WARNING := true
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: site serve test check build register schemas goldens bench vendor setup clean
+
+$(VENV)/.site: requirements/site.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/site.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site requirements/test.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements/site.txt -r requirements/test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+vendor: node_modules/.installed $(VENV)/.site
+	$(PY) scripts/vendor_assets.py
+
+setup: $(VENV)/.site vendor
+
+check: $(VENV)/.site
+	$(PY) -m build_site check $(if $(FORMAT),--format $(FORMAT)) $(if $(STRICT),--strict)
+
+build: setup
+	$(PY) -m build_site build
+
+site: build
+	$(PY) -m mkdocs build --strict --site-dir site
+
+serve: build
+	$(PY) -m build_site serve
+
+register: $(VENV)/.site
+	$(PY) -m build_site register
+
+schemas: $(VENV)/.site
+	$(PY) -m build_site schemas
+
+chromium:
+	@if [ -x "$(CHROMIUM_PATH)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Chromium not found at $(CHROMIUM_PATH): install Debian's 'chromium' package, or set CHROMIUM_PATH." >&2; exit 1; fi
+
+test: $(VENV)/.test vendor chromium
+	$(PY) -m pytest -q
+
+goldens: $(VENV)/.test
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_golden.py tests/test_cases.py
+
+bench: $(VENV)/.test vendor chromium
+	$(PY) bench/run.py
+
+clean:
+	rm -rf site $(addprefix docs/,sources actors places operations events disputes timeline data) docs/assets/vendor

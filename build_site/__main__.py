@@ -1,0 +1,129 @@
+"""Command line: check, build, register, schemas, serve. The only place that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import schemas
+from .errors import BuildError, Problem
+from .pipeline import build, check
+from .registry import register
+
+log = logging.getLogger("build_site")
+
+
+def _report(problems: list[Problem], fmt: str) -> None:
+    for problem in problems:
+        print(problem.github() if fmt == "github" else str(problem), file=sys.stderr)
+
+
+def _summary(problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    try:
+        checked = check(args.root, strict=args.strict)
+    except BuildError as error:
+        _report(error.problems, args.format)
+        print(f"check failed: {_summary(error.problems)}; nothing was written.", file=sys.stderr)
+        return 1
+    _report(checked.problems, args.format)
+    counts = ", ".join(f"{len(records)} {kind}" for kind, records in checked.models.items())
+    print(f"check passed: {counts} ({_summary(checked.problems)}, {time.perf_counter() - started:.2f} s)")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    try:
+        result = build(args.root, strict=args.strict)
+    except BuildError as error:
+        _report(error.problems, args.format)
+        print(f"build failed: {_summary(error.problems)}; docs/ was left as it was.", file=sys.stderr)
+        return 1
+    _report(result.warnings, args.format)
+    w = result.written
+    print(f"build: {w.written} file(s) written, {w.unchanged} unchanged, {w.removed} removed")
+    return 0
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    try:
+        added = register(args.root)
+    except BuildError as error:
+        _report(error.problems, "text")
+        print("register failed: fix the errors first.", file=sys.stderr)
+        return 1
+    print(f"register: {added} URL(s) added to data/published-urls.txt")
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    changed = schemas.write_schemas(args.root / "schemas")
+    print(f"schemas: {changed} file(s) updated in schemas/")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Regenerate docs/ whenever data/ or seeds/ change, while `mkdocs serve` rebuilds the site."""
+    if cmd_build(args) != 0:
+        print("serve: fix the errors above; serving the last good output meanwhile.", file=sys.stderr)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr],
+                              cwd=args.root, env=os.environ.copy())
+    watched = [args.root / "data", args.root / "seeds"]
+
+    def stamp() -> tuple:
+        return tuple(sorted((str(p), p.stat().st_mtime_ns) for d in watched for p in d.rglob("*") if p.is_file()))
+
+    last = stamp()
+    try:
+        while server.poll() is None:
+            time.sleep(1)
+            now = stamp()
+            if now != last:
+                last = now
+                cmd_build(args)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_site", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository root (default: here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func, text in (
+        ("check", cmd_check, "validate data/ and seeds/; write nothing"),
+        ("build", cmd_build, "validate, then generate pages and data under docs/"),
+        ("serve", cmd_serve, "build, serve with mkdocs, regenerate when data/ or seeds/ change"),
+    ):
+        command = sub.add_parser(name, help=text, description=text)
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        command.add_argument("--format", choices=("text", "github"), default="text",
+                             help="`github` prints GitHub Actions annotations")
+        command.set_defaults(func=func)
+        if name == "serve":
+            command.add_argument("--dev-addr", default="127.0.0.1:8000")
+    registry = sub.add_parser("register", help="add every current page URL to data/published-urls.txt")
+    registry.set_defaults(func=cmd_register)
+    schema = sub.add_parser("schemas", help="regenerate the JSON Schemas in schemas/ from the model")
+    schema.set_defaults(func=cmd_schemas)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    args.root = args.root.resolve()
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,237 @@
+"""The only code that reads input: curated YAML with line numbers, raw source files, the URL registry.
+
+YAML is read from PyYAML's event stream, not with `yaml.load`: we build plain values ourselves,
+so that anchors and aliases (alias bombs), tags and duplicate keys are errors, and plain scalars are
+resolved by the YAML 1.2 core schema only (`NO` and `2016-04-20` stay strings).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from .errors import Location, Problem
+from .model import KINDS
+
+try:  # the C parser is an order of magnitude faster on large records
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+DATA_DIR = "data"
+REGISTRY_FILE = "data/published-urls.txt"
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+Path_ = tuple  # a key path inside a record: ("actors", 0, "role")
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One record as read from YAML, before validation."""
+
+    kind: str
+    """The folder it came from (`events`)."""
+    location: Location
+    """Where the record starts."""
+    data: Any
+    """Plain values: dicts, lists, str, int, float, bool, None."""
+    marks: dict[Path_, Location] = field(repr=False)
+    """Where each value inside the record is, keyed by its path; `()` is the record itself."""
+    key_marks: dict[Path_, Location] = field(repr=False)
+    """Where each mapping key is, keyed by the path of its value."""
+
+    def where(self, path: Path_, *, key: bool = False) -> Location:
+        """The closest known location for a path (the key itself when `key`)."""
+        path = tuple(path)
+        if key and path in self.key_marks:
+            return self.key_marks[path]
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, self.location)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A raw source document's bytes, as found on disk."""
+
+    path: str
+    """Relative to the repository root."""
+    content: bytes | None
+    """None when the file is missing."""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything the build reads."""
+
+    records: list[RawRecord]
+    """Every record of every kind, in file order."""
+    files: dict[str, SourceFile]
+    """Source documents named by source records, keyed by their `file` path."""
+    registry: list[tuple[str, Location]]
+    """Every URL ever published, with where it is listed."""
+    problems: list[Problem]
+    """What could not be read."""
+
+
+class _YamlError(Exception):
+    def __init__(self, location: Location, message: str):
+        self.location, self.message = location, message
+
+
+def _resolve_plain(value: str) -> Any:
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+class _Builder:
+    """Turns a PyYAML event stream into plain values plus marks, refusing what we do not allow."""
+
+    def __init__(self, path: str, events: Iterator[yaml.Event]):
+        self.path = path
+        self.events = events
+        self.marks: dict[Path_, Location] = {}
+        self.key_marks: dict[Path_, Location] = {}
+
+    def loc(self, event: yaml.Event) -> Location:
+        return Location(self.path, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def next(self) -> yaml.Event:
+        return next(self.events)
+
+    def value(self, event: yaml.Event, path: Path_) -> Any:
+        if isinstance(event, yaml.AliasEvent):
+            raise _YamlError(self.loc(event), f"alias '*{event.anchor}' is not allowed: write the value out in full")
+        if getattr(event, "anchor", None):
+            raise _YamlError(self.loc(event), f"anchor '&{event.anchor}' is not allowed: write each value out in full")
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!":
+            raise _YamlError(self.loc(event), f"tag '{tag}' is not allowed: remove it (write plain YAML)")
+        self.marks[path] = self.loc(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return _resolve_plain(event.value) if not event.style else event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not isinstance(item := self.next(), yaml.SequenceEndEvent):
+                items.append(self.value(item, path + (len(items),)))
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
+                if not isinstance(key_event, yaml.ScalarEvent):
+                    raise _YamlError(self.loc(key_event), "a key must be a plain word (`title:`), not a list or mapping")
+                key = key_event.value
+                if key in mapping:
+                    first = self.key_marks[path + (key,)]
+                    raise _YamlError(self.loc(key_event),
+                                     f"duplicate key '{key}' (first at line {first.line}): keep one of them")
+                self.key_marks[path + (key,)] = self.loc(key_event)
+                mapping[key] = self.value(self.next(), path + (key,))
+            return mapping
+        raise _YamlError(self.loc(event), f"unexpected YAML {type(event).__name__}")  # pragma: no cover
+
+
+def parse_yaml(text: str, path: str) -> tuple[Any, dict[Path_, Location], dict[Path_, Location]]:
+    """Parse one YAML document into plain values, value marks and key marks. Raises _YamlError."""
+    events = yaml.parse(text, Loader=_Loader)
+    builder = _Builder(path, events)
+    try:
+        documents = []
+        for event in events:
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                if documents:
+                    raise _YamlError(builder.loc(event), "a second YAML document ('---'): keep one list per file")
+                documents.append(builder.value(builder.next(), ()))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        raise _YamlError(where, f"malformed YAML: {error.problem or error.context}") from error
+    if not documents:
+        return None, builder.marks, builder.key_marks
+    return documents[0], builder.marks, builder.key_marks
+
+
+def read_records(root: Path, kind: str, file: Path) -> tuple[list[RawRecord], list[Problem]]:
+    """Read one `data/<kind>/*.yaml` file: a list of records."""
+    rel = file.relative_to(root).as_posix()
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        return [], [Problem(Location(rel), f"not UTF-8 (byte {error.start}): save the file as UTF-8")]
+    try:
+        data, marks, key_marks = parse_yaml(text, rel)
+    except _YamlError as error:
+        return [], [Problem(error.location, error.message)]
+    if data is None:
+        return [], [Problem(Location(rel, 1, 1), f"empty file: expected a list of {kind}, or delete the file")]
+    if not isinstance(data, list):
+        return [], [Problem(marks[()], f"expected a list of {kind} (each starting with `- id:`), got a {type(data).__name__}")]
+    # One pass over the marks, grouped by record: never a scan per record.
+    record_marks: list[dict[Path_, Location]] = [{} for _ in data]
+    record_keys: list[dict[Path_, Location]] = [{} for _ in data]
+    for grouped, source in ((record_marks, marks), (record_keys, key_marks)):
+        for mark_path, location in source.items():
+            if mark_path:
+                grouped[mark_path[0]][mark_path[1:]] = location
+    records = [RawRecord(kind, marks[(index,)], item, record_marks[index], record_keys[index])
+               for index, item in enumerate(data)]
+    return records, []
+
+
+def read_registry(root: Path) -> tuple[list[tuple[str, Location]], list[Problem]]:
+    """The committed list of every URL ever published: one site-relative URL per line, `#` comments."""
+    file = root / REGISTRY_FILE
+    if not file.exists():
+        return [], []
+    entries = []
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            entries.append((line, Location(REGISTRY_FILE, number, 1)))
+    return entries, []
+
+
+def load(root: Path) -> Inputs:
+    """Read every curated file under `data/`, the source files they name, and the URL registry."""
+    records: list[RawRecord] = []
+    problems: list[Problem] = []
+    data_dir = root / DATA_DIR
+    for kind in KINDS:
+        for file in sorted((data_dir / kind).glob("*.y*ml")):
+            found, trouble = read_records(root, kind, file)
+            records.extend(found)
+            problems.extend(trouble)
+    for stray in sorted(data_dir.glob("*/*.y*ml")):
+        if stray.parent.name not in KINDS:
+            rel = stray.relative_to(root).as_posix()
+            problems.append(Problem(Location(rel), f"unknown folder '{stray.parent.name}': expected one of {sorted(KINDS)}"))
+    files: dict[str, SourceFile] = {}
+    for record in records:
+        if record.kind == "sources" and isinstance(record.data, dict) and isinstance(record.data.get("file"), str):
+            rel = record.data["file"]
+            path = root / rel
+            inside = path.resolve().is_relative_to((root / "seeds").resolve())
+            content = path.read_bytes() if inside and path.is_file() else None
+            files[rel] = SourceFile(rel, content)
+    registry, trouble = read_registry(root)
+    problems.extend(trouble)
+    return Inputs(records, files, registry, problems)

@@ -1,0 +1,395 @@
+"""The record's schema: one declaration for validation, pages and the editors' JSON Schema.
+
+Every curated YAML file under ``data/<kind>/`` is a list of records of one kind.
+Each model forbids unknown fields and coerces nothing (``strict``): a count is an
+integer, a date is an EDTF string, ``NO`` is a string. Field descriptions are the
+documentation: CONTRIBUTING.md and the JSON Schemas are checked against them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _year_as_text(value: object) -> object:
+    # `date: 2016` is a plain YAML integer, but it is also the EDTF year "2016":
+    # accept it as that text, and nothing else that is not a string.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""A permanent, URL-safe id: lowercase letters, digits and single hyphens."""
+Ref = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""The id of another record."""
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Edtf = Annotated[str, BeforeValidator(_year_as_text), StringConstraints(min_length=1)]
+"""An EDTF date or interval: 2016-04-20, 2016-04, 2016-04~, 2014?, 2016-05/2016-12, 2014-05-16/.."""
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
+
+
+# --------------------------------------------------------------------------- sources
+
+SourceKind = Literal["news-report", "blog-post", "blog-posts", "opinion", "documentary-transcript", "press-release"]
+CleaningAction = Literal["debris", "duplicate", "garbled", "source-error", "note"]
+
+
+class Cleaning(Record):
+    """An editorial act on a source's displayed text, recorded instead of done silently."""
+
+    paragraphs: list[Annotated[int, Field(ge=1)]] = Field(min_length=1)
+    """Paragraph numbers (1 = the first non-blank line of the raw file) this note covers."""
+    action: CleaningAction
+    """`debris`: scraping debris, hidden from the cleaned text; `duplicate`: a paragraph that
+    appears twice, the repeat hidden; `garbled`: shown, flagged as garbled; `source-error`: an error
+    in the source, shown and flagged, never corrected inside the text; `note`: any other remark."""
+    note: Text
+    """The editor's note shown to readers, in the site's neutral voice."""
+
+
+class SourcePart(Record):
+    """One part of a source document that runs several texts together (blog posts, episodes)."""
+
+    anchor: Id
+    """The part's permanent anchor on the source page (`#post-2`)."""
+    title: Text
+    """A short title for the part: its own headline, or a neutral description in brackets."""
+    first_paragraph: Annotated[int, Field(ge=1)]
+    """The number of the part's first paragraph; it runs until the next part starts."""
+    date: Optional[Edtf] = None
+    """The part's date (EDTF) where the text gives one or it can be inferred."""
+    date_basis: Optional[Text] = None
+    """How the date was determined: "stated in the text", or the editor's reasoning."""
+
+
+class Source(Record):
+    """A source document, kept byte for byte in `seeds/`."""
+
+    id: Id
+    """Permanent id; the page is at `sources/<id>/`."""
+    title: Text
+    """The document's own title, or a neutral description in brackets where it has none."""
+    publisher: Text
+    """The outlet or publisher; "Not stated in the document" where the file does not show it."""
+    author: Optional[Text] = None
+    """The author or filmmaker, where known."""
+    kind: SourceKind
+    """What the document is."""
+    date: Edtf
+    """Publication date (EDTF), with its precision and uncertainty."""
+    date_basis: Text
+    """How the publication date was determined: stated in the text, or the editor's reasoning."""
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    """BCP 47 language tag of the text (`en`)."""
+    stance: Text
+    """One neutral line describing the outlet's stance, from what its text shows."""
+    file: Annotated[str, StringConstraints(pattern=r"^seeds/[A-Za-z0-9._-]+$")]
+    """The raw file, relative to the repository root (`seeds/<id>.txt`)."""
+    original_name: Text
+    """The file name under which the document was received."""
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    """SHA-256 of the raw file; the build refuses a file that does not match."""
+    url: Optional[Text] = None
+    """Where the document was published, if known."""
+    description: Optional[Text] = None
+    """A short neutral description of what the document covers."""
+    parts: list[SourcePart] = []
+    """The texts a document runs together, in order (leave empty for a single text)."""
+    cleaning: list[Cleaning] = []
+    """Editorial cleaning of the displayed text, each act recorded with a note."""
+    former_ids: list[Id] = []
+    """Ids this record was published under before; each becomes a redirect page."""
+
+
+# --------------------------------------------------------------------------- actors
+
+ActorKind = Literal["armed-group", "government", "person", "media-outlet", "international-body", "political-body"]
+Relation = Literal["member-of", "commands", "allied-with", "opposed-to", "speaks-for", "part-of", "successor-of"]
+
+
+class Affiliation(Record):
+    """A relation of an actor to another actor over a period."""
+
+    relation: Relation
+    """How the actor relates to the other one."""
+    actor: Ref
+    """The other actor's id."""
+    period: Optional[Edtf] = None
+    """When the relation held (EDTF date or interval, open ends allowed: `2014-05/..`)."""
+    claims: list[Ref] = []
+    """Claims that support the relation, where there are any."""
+    note: Optional[Text] = None
+    """A short neutral remark on the relation."""
+
+
+class Actor(Record):
+    """An armed group, authority, person, outlet or international body that acts or speaks in the sources."""
+
+    id: Id
+    """Permanent id; the page is at `actors/<id>/`."""
+    name: Text
+    """The canonical name: the group's own name or the most neutral common name."""
+    aliases: list[Text] = []
+    """Every other name or spelling seen in a source (Hiftar, Hefter, Jathran), and common short forms."""
+    name_ar: Optional[Text] = None
+    """The name in Arabic script, only where known with confidence."""
+    kind: ActorKind
+    """What the actor is."""
+    description: Text
+    """One or two neutral sentences in the site's own voice."""
+    affiliations: list[Affiliation] = []
+    """Relations to other actors over time."""
+    former_ids: list[Id] = []
+    """Ids this record was published under before; each becomes a redirect page."""
+
+
+# --------------------------------------------------------------------------- places
+
+PlaceKind = Literal[
+    "country", "region", "city", "town", "district", "neighbourhood", "base", "airbase",
+    "crossroads", "mountain", "facility", "oil-terminal", "road",
+]
+Precision = Literal["exact", "landmark", "neighbourhood", "city", "region"]
+
+
+class Coordinates(Record):
+    """Where a place is, and how exactly that is known."""
+
+    lat: float = Field(ge=-90, le=90)
+    """Latitude in decimal degrees (WGS 84)."""
+    lon: float = Field(ge=-180, le=180)
+    """Longitude in decimal degrees (WGS 84)."""
+    precision: Precision
+    """How precise the point is: exact, landmark, neighbourhood, city or region."""
+    note: Text
+    """How the point was located."""
+
+
+class Place(Record):
+    """A city, district, base, crossroads or other place named in the sources."""
+
+    id: Id
+    """Permanent id; the page is at `places/<id>/`."""
+    name: Text
+    """The canonical name."""
+    aliases: list[Text] = []
+    """Every other spelling seen in a source (Darnah; Fataeh, Fataih, Al-Fatayeh)."""
+    name_ar: Optional[Text] = None
+    """The name in Arabic script, only where known with confidence."""
+    kind: PlaceKind
+    """What the place is."""
+    within: Optional[Ref] = None
+    """The place it lies in."""
+    coordinates: Optional[Coordinates] = None
+    """A point, with its precision and how it was located."""
+    description: Optional[Text] = None
+    """A short neutral description."""
+    former_ids: list[Id] = []
+    """Ids this record was published under before; each becomes a redirect page."""
+
+
+# --------------------------------------------------------------------------- operations
+
+
+class Translation(Record):
+    """A name in another language, or its translation."""
+
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    """BCP 47 language tag (`ar`, `en`)."""
+    text: Text
+    """The name in that language."""
+
+
+class Operation(Record):
+    """A named military operation or campaign."""
+
+    id: Id
+    """Permanent id; the page is at `operations/<id>/`."""
+    name: Text
+    """The canonical name."""
+    aliases: list[Text] = []
+    """Other names and spellings seen in the sources."""
+    translations: list[Translation] = []
+    """The name in other languages, or its translation ("Impenetrable Wall")."""
+    conducted_by: list[Ref] = []
+    """Actors that conducted the operation."""
+    period: Optional[Edtf] = None
+    """When it ran: an EDTF interval, open ends allowed (`2014-05-16/..`)."""
+    period_basis: Optional[Text] = None
+    """How the period was determined where no source states it: the editor's reasoning."""
+    places: list[Ref] = []
+    """Where it took place."""
+    parent: Optional[Ref] = None
+    """The operation it is described as part of."""
+    description: Text
+    """One or two neutral sentences."""
+    former_ids: list[Id] = []
+    """Ids this record was published under before; each becomes a redirect page."""
+
+
+# --------------------------------------------------------------------------- events
+
+Role = Literal[
+    "attacker", "target", "claimed-responsibility", "accused", "denied", "mediator",
+    "participant", "defender", "victim", "commander", "spokesperson", "condemned", "reported",
+]
+Status = Literal["established", "disputed"]
+CasualtyGroup = Literal["civilian", "combatant", "unknown"]
+PointKind = Literal["responsibility", "number", "place", "date", "identity", "route", "other"]
+
+
+class Participant(Record):
+    """An actor's part in an event."""
+
+    actor: Ref
+    """The actor's id."""
+    role: Role
+    """What the actor did, or is said to have done, in the event."""
+
+
+class Casualties(Record):
+    """A range of casualties in one group, as the sources give it."""
+
+    group: CasualtyGroup
+    """Whose casualties: civilian, combatant or unknown."""
+    kind: Literal["killed", "injured", "killed-or-injured"] = "killed"
+    """Killed, injured, or not distinguished by the source."""
+    party: Optional[Ref] = None
+    """The actor whose members these were, where the source says."""
+    min: int = Field(ge=0)
+    """The lowest figure a source gives."""
+    max: int = Field(ge=0)
+    """The highest figure a source gives (equal to min for a single figure)."""
+    claims: list[Ref] = Field(min_length=1)
+    """The claims that give these figures."""
+
+
+class DisputePoint(Record):
+    """One point the accounts disagree on."""
+
+    id: Id
+    """A short id, unique within the event (`vehicles`)."""
+    label: Text
+    """What is in question, as a reader sees it ("Number of vehicles")."""
+    kind: PointKind
+    """What sort of point it is."""
+
+
+class Account(Record):
+    """One side's account of a disputed event, made of claims."""
+
+    id: Id
+    """A short id, unique within the event."""
+    label: Text
+    """Whose account it is, neutrally ("LNA spokesperson, via the Libya Herald")."""
+    claims: list[Ref] = Field(min_length=1)
+    """The claims that make up this account."""
+    positions: dict[Id, Text] = {}
+    """This account's position on each point, keyed by point id; a point it does not address is left out."""
+
+
+class Dispute(Record):
+    """What the accounts of a disputed event agree on, and where they differ."""
+
+    agreed: Text
+    """What the accounts agree on, in the site's neutral voice."""
+    points: list[DisputePoint] = Field(min_length=1)
+    """The points in dispute."""
+    accounts: list[Account] = Field(min_length=2)
+    """The competing accounts, all of them kept; none is averaged or deleted."""
+    settled: Optional[Text] = None
+    """Only where the sources themselves settle a point: how, with the claims cited in the accounts."""
+
+
+class Event(Record):
+    """Something that happened, or is said to have happened, at a time and place."""
+
+    id: Id
+    """Permanent id; the page is at `events/<id>/`."""
+    title: Text
+    """A short neutral title."""
+    date: Edtf
+    """When (EDTF), with its precision: `2016-04-20`, `2016-04`, `2016-04~`, `2015?`, `2016-05/2016-12`."""
+    date_inferred: Optional[Text] = None
+    """Where no source states the date: the editor's reasoning ("4th anniversary of a May 2014 operation")."""
+    places: list[Ref] = []
+    """Where it happened."""
+    actors: list[Participant] = []
+    """Who took part, with explicit roles."""
+    operation: Optional[Ref] = None
+    """The operation it belongs to."""
+    status: Status
+    """`established` where sources agree or only one neutral fact is at stake; `disputed` where accounts conflict."""
+    summary: Text
+    """A neutral summary in the site's own voice (Markdown, sanitized)."""
+    casualties: list[Casualties] = []
+    """Casualty figures, as ranges tied to their claims."""
+    dispute: Optional[Dispute] = None
+    """Required when status is `disputed`: the points and the accounts."""
+    former_ids: list[Id] = []
+    """Ids this record was published under before; each becomes a redirect page."""
+
+
+# --------------------------------------------------------------------------- claims
+
+
+class Speaker(Record):
+    """Who asserts a claim: an actor with a page, or a named person speaking for one."""
+
+    actor: Optional[Ref] = None
+    """The speaker's actor id (a person, group, authority or outlet with a page)."""
+    name: Optional[Text] = None
+    """A named speaker without a page of their own."""
+    role: Optional[Text] = None
+    """The speaker's role as the source gives it ("Libyan army commander in Derna")."""
+    on_behalf_of: Optional[Ref] = None
+    """The actor the speaker speaks for, where there is one."""
+
+
+class Claim(Record):
+    """A statement by someone, in a source, with the exact words."""
+
+    id: Id
+    """Permanent id; the claim's anchor is `#claim-<id>`."""
+    about: Ref
+    """What it is about: an event, actor, operation or place id."""
+    asserts: Text
+    """What it asserts, as a short neutral sentence in the site's voice."""
+    speaker: Speaker
+    """Who asserts it."""
+    via: Optional[Ref] = None
+    """The outlet or agency the source attributes it to, where the source relays it (`libya-herald`)."""
+    source: Ref
+    """The source document the quote is in."""
+    quote: Text
+    """The exact words, copied from the source (whitespace and quote marks may differ)."""
+    prefix: Optional[Text] = None
+    """Text just before the quote, to pin one occurrence of a quote that appears twice."""
+    suffix: Optional[Text] = None
+    """Text just after the quote, to pin one occurrence of a quote that appears twice."""
+    note: Optional[Text] = None
+    """An editor's note: an error in the source, context a reader needs."""
+    former_ids: list[Id] = []
+    """Ids this record was published under before; each becomes a redirect page."""
+
+
+KINDS: dict[str, type[Record]] = {
+    "sources": Source,
+    "actors": Actor,
+    "places": Place,
+    "operations": Operation,
+    "events": Event,
+    "claims": Claim,
+}
+"""Each folder under `data/`, with the model of the records its files hold."""
+
+SINGULAR = {"sources": "source", "actors": "actor", "places": "place", "operations": "operation",
+            "events": "event", "claims": "claim"}

@@ -1,0 +1,54 @@
+"""build(): load → validate → link → render → write. Data flows one way."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import BuildError, Problem
+from .loader import load
+from .settings import Settings
+from .validate import Checked, validate
+
+if TYPE_CHECKING:
+    from .writer import WriteReport
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did."""
+
+    warnings: list[Problem]
+    """Problems that did not stop the build."""
+    written: "WriteReport"
+    """Files written, unchanged and removed."""
+
+
+def check(root: Path, *, strict: bool = False) -> Checked:
+    """Load and validate; raise BuildError on any error (or warning, with `strict`)."""
+    checked = validate(load(root))
+    fatal = checked.problems if strict else checked.errors
+    if fatal:
+        raise BuildError(checked.problems)
+    return checked
+
+
+def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
+          docs_dir: Path | None = None) -> BuildResult:
+    """Generate every page and data export under `docs/`; on any problem, write nothing."""
+    # Imported here so that `check` stays fast: it needs neither templates nor the writer.
+    from .exports import exports
+    from .link import link
+    from .render import render
+    from .writer import GENERATED_DIRS, write
+
+    settings = settings or Settings.from_environment()
+    checked = check(root, strict=strict)
+    record = link(checked)
+    outputs = render(record, settings) + exports(record, settings)
+    report = write(docs_dir or root / "docs", outputs, GENERATED_DIRS)
+    return BuildResult([p for p in checked.problems if p.severity == "warning"], report)
