@@ -173,10 +173,15 @@ def parse_yaml(text: str, path: str) -> tuple[Any, dict[Path_, Location], dict[P
 def read_records(root: Path, kind: str, file: Path) -> tuple[list[RawRecord], list[Problem]]:
     """Read one `data/<kind>/*.yaml` file: a list of records."""
     rel = file.relative_to(root).as_posix()
+    content = file.read_bytes()
     try:
-        text = file.read_bytes().decode("utf-8")
+        text = content.decode("utf-8")
     except UnicodeDecodeError as error:
-        return [], [Problem(Location(rel), f"not UTF-8 (byte {error.start}): save the file as UTF-8")]
+        line = content.count(b"\n", 0, error.start) + 1
+        column = error.start - (content.rfind(b"\n", 0, error.start) + 1) + 1
+        return [], [Problem(Location(rel, line, column),
+                            f"expected UTF-8 text, got the byte 0x{content[error.start]:02x}, which is not UTF-8 "
+                            f"(save the file as UTF-8)")]
     try:
         data, marks, key_marks = parse_yaml(text, rel)
     except _YamlError as error:

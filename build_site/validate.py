@@ -153,7 +153,14 @@ def _pydantic_message(error: dict, model: type, raw: RawRecord) -> tuple[Locatio
         hint = " (remove the quotes)" if isinstance(value, str) and value.strip().lstrip("-").isdigit() else ""
         return where, name, f"expected a whole number, got {_describe_value(value)}{hint}"
     if kind in ("float_type", "float_parsing"):
-        return where, name, f"expected a number, got {_describe_value(value)}"
+        hint = ""
+        if isinstance(value, str):
+            try:
+                float(value)
+                hint = " (remove the quotes)"
+            except ValueError:
+                pass
+        return where, name, f"expected a number, got {_describe_value(value)}{hint}"
     if kind == "list_type":
         return where, name, f"expected a list (`- item` lines or `[a, b]`), got {_describe_value(value)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -260,6 +267,10 @@ class _Validator:
         self.paragraphs: dict[str, list[Paragraph]] = {}
         self.raw_bytes: dict[str, bytes] = {}
         self.quotes: dict[str, Match] = {}
+        self.invalid: set[str] = set()
+        """Ids of records that failed their own checks: references to them are not reported again."""
+        self.unreadable = bool(inputs.problems)
+        """A whole file could not be read: its records are unknown, so cross-record checks would only mislead."""
 
     def problem(self, location: Location, kind: str, record_id: str, name: str, message: str,
                 severity: str = "error") -> None:
@@ -270,13 +281,16 @@ class _Validator:
             self.parse(raw)
         for kind, records in self.models.items():
             self.models[kind] = dict(sorted(records.items()))
-        self.check_references()
+        if not self.unreadable:
+            self.check_references()
         self.check_dates()
         self.check_sources()
         self.check_claims()
         self.check_events()
-        self.check_orphans()
-        self.check_registry()
+        if not self.unreadable and not self.invalid:
+            self.check_orphans()
+        if not self.unreadable:
+            self.check_registry()
         return Checked(self.models, self.locations, self.paragraphs, self.raw_bytes, self.quotes, self.dates,
                        tuple(url for url, _ in self.inputs.registry), sorted(self.problems))
 
@@ -293,6 +307,8 @@ class _Validator:
         try:
             record = model.model_validate(raw.data)
         except ValidationError as error:
+            if isinstance(record_id, str):
+                self.invalid.add(record_id)
             for detail in error.errors(include_url=False):
                 where, name, message = _pydantic_message(detail, model, raw)
                 self.problem(where, raw.kind, label, name, message)
@@ -315,16 +331,17 @@ class _Validator:
             for record_id, record in records.items():
                 raw = self.raws[record_id]
                 for path, target, kinds in _references(kind, record):
-                    if self.kind_of.get(target) in kinds:
+                    if self.kind_of.get(target) in kinds or target in self.invalid:
                         continue
                     candidates = [i for k in kinds for i in self.models[k]]
                     wanted = " or ".join(m.SINGULAR[k] for k in kinds)
+                    article = "an" if wanted[0] in "aeiou" else "a"
                     if target in self.kind_of:
                         found = f"the {m.SINGULAR[self.kind_of[target]]} '{target}'"
                     else:
                         found = f"'{target}', which does not exist"
                     self.problem(raw.where(path), kind, record_id, _field_name(path),
-                                 f"expected the id of a {wanted}, got {found}{_suggest(target, candidates)}")
+                                 f"expected the id of {article} {wanted}, got {found}{_suggest(target, candidates)}")
                 for i, former in enumerate(getattr(record, "former_ids", [])):
                     path = ("former_ids", i)
                     if former in self.kind_of:
@@ -511,8 +528,8 @@ class _Validator:
                     former.add(claim_url(old) if kind == "claims" else page_url(kind, old))
         registered = {url for url, _ in self.inputs.registry}
         for url, where in self.inputs.registry:
-            if url not in current and url not in former:
-                record_id = url.rstrip("/").split("/")[-1].split("#")[-1]
+            record_id = url.rstrip("/").split("/")[-1].split("#")[-1]
+            if url not in current and url not in former and record_id not in self.invalid:
                 candidates = sorted(i for i in self.kind_of)
                 self.problems.append(Problem(where, (
                     f"published URL '{url}': expected a record with this id, or listing it in `former_ids` of the "

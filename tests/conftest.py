@@ -1,0 +1,96 @@
+"""Shared fixtures: real builds (generator + `mkdocs build --strict`) in temporary folders."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixture"
+GENERATED = ("sources", "actors", "places", "operations", "events", "disputes", "timeline", "data")
+ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+UPDATE_GOLDENS = os.environ.get("UPDATE_GOLDENS") == "1"
+
+
+def make_workspace(dest: Path, record: Path = ROOT) -> Path:
+    """A copy of the site's configuration and hand-written pages, with the record (data/, seeds/) of `record`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    ignore_generated = shutil.ignore_patterns(*GENERATED)
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return ignore_generated(folder, names) if Path(folder) == ROOT / "docs" else set()
+
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=ignore)
+    shutil.copytree(record / "data", dest / "data")
+    shutil.copytree(record / "seeds", dest / "seeds")
+    return dest
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m build_site --root <root> <args>`, as a contributor runs it."""
+    return subprocess.run([sys.executable, "-m", "build_site", "--root", str(root), *args],
+                          capture_output=True, text=True, env=ENV, cwd=ROOT)
+
+
+def run_mkdocs(root: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          capture_output=True, text=True, env=ENV, cwd=root)
+
+
+def build_all(root: Path) -> Path:
+    """Generator, then the real `mkdocs build --strict`; fail the test with their output otherwise."""
+    generated = run_cli(root, "build", "--strict")
+    assert generated.returncode == 0, generated.stderr
+    site = root / "site"
+    built = run_mkdocs(root, site)
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stderr, built.stderr
+    return site
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Path → SHA-256 of every file under a folder."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real record, built into a temporary `site/`."""
+    return build_all(make_workspace(tmp_path_factory.mktemp("real")))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The small test record, built into a temporary `site/`."""
+    return build_all(make_workspace(tmp_path_factory.mktemp("fixture"), FIXTURE))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@functools.cache
+def _serve(site: Path) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The real built site, served over HTTP on loopback."""
+    return _serve(built_site)
