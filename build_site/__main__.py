@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import schemas
+from . import contributing, schemas
 from .errors import BuildError, Problem
 from .pipeline import build, check
 from .registry import register
@@ -69,7 +69,10 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 def cmd_schemas(args: argparse.Namespace) -> int:
     changed = schemas.write_schemas(args.root / "schemas")
-    print(f"schemas: {changed} file(s) updated in schemas/")
+    guide = args.root / "CONTRIBUTING.md"
+    if guide.exists() and contributing.update(guide):
+        changed += 1
+    print(f"schemas: {changed} file(s) updated (schemas/, CONTRIBUTING.md's field reference)")
     return 0
 
 

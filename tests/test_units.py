@@ -1,0 +1,88 @@
+"""Unit tests of the pure stages: YAML loading, dates, source text and quotes, writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_site.dates import DateError, describe
+from build_site.errors import BuildError
+from build_site.loader import _YamlError, parse_yaml
+from build_site.render import Output, md_inline, sanitize_markdown
+from build_site.text import QuoteIndex, normalize, split_paragraphs
+from build_site.writer import write
+
+
+def test_yaml_keeps_no_and_dates_as_text_and_numbers_as_numbers():
+    data, marks, _ = parse_yaml("- a: NO\n  b: 2016-04-20\n  c: 12\n  d: '12'\n  e: yes\n  f: true\n", "x.yaml")
+    assert data == [{"a": "NO", "b": "2016-04-20", "c": 12, "d": "12", "e": "yes", "f": True}]
+    assert (marks[(0, "c")].line, marks[(0, "c")].column) == (3, 6)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a: &x 1\nb: *x\n", "anchor '&x' is not allowed"),
+    ("a: !!python/object:os.system 1\n", "tag 'tag:yaml.org,2002:python/object:os.system' is not allowed"),
+    ("a: 1\na: 2\n", "duplicate key 'a' (first at line 1)"),
+    ("a: [1\n", "malformed YAML"),
+    ("a: 1\n---\nb: 2\n", "a second YAML document"),
+])
+def test_yaml_refuses(text, message):
+    with pytest.raises(_YamlError) as raised:
+        parse_yaml(text, "x.yaml")
+    assert message in raised.value.message
+
+
+def test_dates_in_words_and_spans():
+    assert describe("2016-04~").label == "April 2016, approximate"
+    assert describe("2016-04").end.isoformat() == "2016-05-01"
+    assert describe("2016-04-20").end is None
+    assert describe("2014-05-16/..").label == "From 16 May 2014, open-ended"
+    with pytest.raises(DateError, match="before it starts"):
+        describe("2016-05/2016-04")
+    with pytest.raises(DateError):
+        describe("April 2016")
+
+
+def test_quotes_found_after_normalizing_whitespace_and_quote_marks():
+    paragraphs = split_paragraphs("One “quoted”  line.\n\nSecond line, with   spaces.\nOne again.\n")
+    assert [p.number for p in paragraphs] == [1, 2, 3] and paragraphs[1].line == 3
+    index = QuoteIndex(paragraphs)
+    assert [m.paragraph for m in index.occurrences('One "quoted" line')] == [1]
+    assert [m.paragraph for m in index.occurrences("with spaces")] == [2]
+    assert len(index.occurrences("One")) == 2
+    assert [m.paragraph for m in index.occurrences("One", suffix="again")] == [3]
+    assert index.occurrences("line. Second") == [], "a quote never spans two paragraphs"
+    assert normalize("a\u00a0 ‘b’") == "a 'b'"
+
+
+def test_markdown_is_sanitized_and_headings_escaped():
+    dirty = "Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> **ok**"
+    clean = str(sanitize_markdown(dirty))
+    assert "<script" not in clean and "javascript:" not in clean and "onerror" not in clean and "<img" not in clean
+    assert "<strong>ok</strong>" in clean
+    assert str(md_inline("<b>*x*</b> [y](z) {#id}")) == "&lt;b&gt;\\*x\\*&lt;/b&gt; \\[y\\]\\(z\\) \\{\\#id\\}"
+
+
+def test_writer_rewrites_only_changed_files_and_removes_stale(tmp_path: Path):
+    docs = tmp_path / "docs"
+    first = write(docs, [Output("events/a/index.md", b"A"), Output("events/b/index.md", b"B")], ("events",))
+    assert (first.written, first.unchanged) == (2, 0)
+    stamp = (docs / "events/a/index.md").stat().st_mtime_ns
+    second = write(docs, [Output("events/a/index.md", b"A")], ("events",))
+    assert (second.written, second.unchanged, second.removed) == (0, 1, 1)
+    assert (docs / "events/a/index.md").stat().st_mtime_ns == stamp
+    assert not (docs / "events/b").exists()
+
+
+def test_writer_refuses_duplicates_escapes_and_foreign_folders(tmp_path: Path):
+    docs = tmp_path / "docs"
+    with pytest.raises(BuildError, match="1 error"):
+        write(docs, [Output("events/a/index.md", b"1"), Output("events/a/index.md", b"2")], ("events",))
+    with pytest.raises(BuildError):
+        write(docs, [Output("../evil.md", b"x")], ("events",))
+    (docs / "actors").mkdir(parents=True)
+    (docs / "actors" / "hand-written.md").write_text("mine")
+    with pytest.raises(BuildError):
+        write(docs, [], ("actors",))
+    assert (docs / "actors" / "hand-written.md").read_text() == "mine"
