@@ -51,6 +51,8 @@ class Record:
     """Every EDTF string, described."""
     locations: dict[str, Location]
     """Where each record is defined."""
+    last_changed: dict[str, str]
+    """When each record last changed (YYYY-MM-DD), where known."""
     kind_of: dict[str, str]
     """The kind of every id."""
     timeline: list[m.Event]
@@ -177,7 +179,7 @@ def link(checked: Checked) -> Record:
     return Record(
         sources=sources, actors=actors, places=places, operations=operations, events=events, claims=claims,
         paragraphs=checked.paragraphs, raw=checked.raw, quotes=checked.quotes, dates=checked.dates,
-        locations=checked.locations, kind_of=kind_of, timeline=timeline,
+        locations=checked.locations, last_changed=checked.last_changed, kind_of=kind_of, timeline=timeline,
         claims_about=dict(claims_about), claims_by_source=dict(claims_by_source),
         claims_by_speaker=dict(claims_by_speaker), claims_via=dict(claims_via),
         roles_by_actor=dict(roles_by_actor), events_by_place=dict(events_by_place),

@@ -8,6 +8,7 @@ resolved by the YAML 1.2 core schema only (`NO` and `2016-04-20` stay strings).
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -78,6 +79,8 @@ class Inputs:
     """Source documents named by source records, keyed by their `file` path."""
     registry: list[tuple[str, Location]]
     """Every URL ever published, with where it is listed."""
+    last_changed: dict[str, str]
+    """The date (YYYY-MM-DD) of the last commit that changed each file under data/ and seeds/, from git."""
     problems: list[Problem]
     """What could not be read."""
 
@@ -215,6 +218,23 @@ def read_registry(root: Path) -> tuple[list[tuple[str, Location]], list[Problem]
     return entries, []
 
 
+def read_last_changed(root: Path) -> dict[str, str]:
+    """One `git log` for the whole record; empty outside a git checkout (pages then omit the date)."""
+    try:
+        log = subprocess.run(["git", "-C", str(root), "log", "--format=%x00%cs", "--name-only", "--", "data", "seeds"],
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    if log.returncode != 0:
+        return {}
+    changed: dict[str, str] = {}
+    for entry in log.stdout.split("\0")[1:]:
+        date, *files = entry.strip().splitlines()
+        for file in files:
+            changed.setdefault(file.strip(), date)  # newest first: keep the first date seen
+    return changed
+
+
 def load(root: Path) -> Inputs:
     """Read every curated file under `data/`, the source files they name, and the URL registry."""
     records: list[RawRecord] = []
@@ -239,4 +259,4 @@ def load(root: Path) -> Inputs:
             files[rel] = SourceFile(rel, content)
     registry, trouble = read_registry(root)
     problems.extend(trouble)
-    return Inputs(records, files, registry, problems)
+    return Inputs(records, files, registry, read_last_changed(root), problems)

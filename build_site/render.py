@@ -157,15 +157,19 @@ def _source_view(record: Record, source: m.Source) -> list[dict]:
 def _citation(record: Record, settings: Settings, page_path: str, title: str, kind: str,
               record_id: str) -> dict:
     url = settings.site_url + page_path.removesuffix("index.md")
-    text = f"“{title}”. {settings.site_name}. {url}"
+    changed = record.last_changed.get(record_id)
+    text = f"“{title}”. {settings.site_name}." + (f" Record last changed {changed}." if changed else "") + f" {url}"
     csl = {"id": record_id, "type": "webpage", "title": title, "container-title": settings.site_name,
            "URL": url}
+    if changed:
+        csl["issued"] = {"date-parts": [[int(part) for part in changed.split("-")]]}
     bib_title = title.replace("\\", "\\textbackslash{}")
     for char in "{}&%$#_":
         bib_title = bib_title.replace(char, "\\" + char)
     bib = (f"@misc{{{record_id},\n  title = {{{bib_title}}},\n  howpublished = {{{settings.site_name}}},\n"
-           f"  url = {{{url}}},\n  note = {{{kind} record}}\n}}\n")
-    return {"url": url, "text": text, "csl": json.dumps([csl], ensure_ascii=False, indent=2) + "\n", "bib": bib}
+           f"  url = {{{url}}},\n" + (f"  date = {{{changed}}},\n" if changed else "") +
+           f"  note = {{{kind} record}}\n}}\n")
+    return {"url": url, "changed": changed, "text": text, "csl": json.dumps([csl], ensure_ascii=False, indent=2) + "\n", "bib": bib}
 
 
 def render(record: Record, settings: Settings) -> list[Output]:

@@ -53,6 +53,8 @@ class Checked:
     """Every EDTF string in the record, described."""
     registry: tuple[str, ...]
     """Every URL ever published."""
+    last_changed: dict[str, str]
+    """When each record last changed (YYYY-MM-DD), by id, where git knows."""
     problems: list[Problem] = field(default_factory=list)
     """Errors and warnings found."""
 
@@ -292,7 +294,20 @@ class _Validator:
         if not self.unreadable:
             self.check_registry()
         return Checked(self.models, self.locations, self.paragraphs, self.raw_bytes, self.quotes, self.dates,
-                       tuple(url for url, _ in self.inputs.registry), sorted(self.problems))
+                       tuple(url for url, _ in self.inputs.registry), self.record_dates(), sorted(self.problems))
+
+    def record_dates(self) -> dict[str, str]:
+        changed = self.inputs.last_changed
+        dates = {}
+        for record_id, location in self.locations.items():
+            candidates = [changed.get(location.path)]
+            source = self.models["sources"].get(record_id)
+            if source is not None:
+                candidates.append(changed.get(source.file))
+            known = [d for d in candidates if d]
+            if known:
+                dates[record_id] = max(known)
+        return dates
 
     # -- schema and ids
 
