@@ -324,6 +324,9 @@ class _Validator:
         except ValidationError as error:
             if isinstance(record_id, str):
                 self.invalid.add(record_id)
+            former = raw.data.get("former_ids")
+            if isinstance(former, list):
+                self.invalid.update(old for old in former if isinstance(old, str))
             for detail in error.errors(include_url=False):
                 where, name, message = _pydantic_message(detail, model, raw)
                 self.problem(where, raw.kind, label, name, message)

@@ -1,0 +1,83 @@
+"""Pages people read, link to and cite: redirects, anchors, link previews, edit links, citations."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import _serve
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def test_former_id_redirects_keeping_the_fragment(fixture_site: Path):
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make test`, or set CHROMIUM_PATH"
+    base = _serve(fixture_site)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(base + "events/checkpoint-assault/#claim-alpha-attacked-checkpoint")
+        page.wait_for_url(re.compile(r".*/events/checkpoint-attack/#claim-alpha-attacked-checkpoint$"))
+        assert page.locator("#claim-alpha-attacked-checkpoint").is_visible()
+        browser.close()
+
+
+def test_a_former_claim_id_still_anchors(fixture_site: Path):
+    page = (fixture_site / "events/convoy-departure/index.html").read_text(encoding="utf-8")
+    assert 'id="claim-beta-30-vehicles"' in page and 'id="claim-beta-thirty-vehicles"' in page
+
+
+def test_link_previews_and_canonical(fixture_site: Path):
+    page = (fixture_site / "events/convoy-departure/index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="A convoy leaves Town X">' in page
+    assert re.search(r'<meta property="og:description" content="April 2016, approximate\. Disputed', page)
+    assert '<meta property="og:url" content="https://derna-sirte-record.github.io/record/events/convoy-departure/">' in page
+    assert '<meta name="twitter:card" content="summary">' in page
+    assert '<link rel="canonical" href="https://derna-sirte-record.github.io/record/events/convoy-departure/">' in page
+
+
+def test_edit_opens_the_yaml_record_at_its_line(fixture_site: Path):
+    page = (fixture_site / "events/convoy-departure/index.html").read_text(encoding="utf-8")
+    edit = "https://github.com/derna-sirte-record/record/blob/main/data/events/events.yaml#L12"
+    assert f'href="{edit}" title="Edit this page"' in page, "Material's edit button points at the record"
+    assert f'<a href="{edit}">Edit this record</a>' in page
+    index = (fixture_site / "events/index.html").read_text(encoding="utf-8")
+    assert 'title="Edit this page"' not in index, "generated index pages have no single record to edit"
+    assert "docs/events/" not in index
+
+
+def test_citation_text_and_downloads(fixture_site: Path):
+    page = (fixture_site / "events/convoy-departure/index.html").read_text(encoding="utf-8")
+    assert "“A convoy leaves Town X”. Derna and Sirte, 2012–2018: a record of the sources." in page
+    csl = json.loads((fixture_site / "events/convoy-departure/cite.json").read_text())
+    assert csl[0]["URL"] == "https://derna-sirte-record.github.io/record/events/convoy-departure/"
+    assert (fixture_site / "events/convoy-departure/cite.bib").read_text().startswith("@misc{convoy-departure,")
+
+
+def test_claims_link_to_the_exact_paragraph_and_sources_link_back(fixture_site: Path):
+    event = (fixture_site / "events/convoy-departure/index.html").read_text(encoding="utf-8")
+    assert 'href="../../sources/alpha-report/#p3">Alpha Report, paragraph 3</a>' in event
+    source = (fixture_site / "sources/alpha-report/index.html").read_text(encoding="utf-8")
+    paragraph = source[source.index('id="p3"'):source.index('id="p4"')]
+    assert 'href="../../events/convoy-departure/#claim-beta-thirty-vehicles"' in paragraph
+
+
+def test_dispute_table_traces_each_cell_to_claims(fixture_site: Path):
+    page = (fixture_site / "events/convoy-departure/index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr id="point-vehicles">.*?</tr>', page, flags=re.S).group(0)
+    assert "30" in row and "about 12" in row
+    assert 'href="#claim-beta-thirty-vehicles"' in row and 'href="#claim-witnesses-twelve-trucks"' in row
+
+
+def test_hidden_debris_is_recorded_not_silent(fixture_site: Path):
+    source = (fixture_site / "sources/alpha-report/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<details class="para para-hidden" id="p6">\s*<summary>.*Hidden: A comment form', source)
+    assert "Leave a Reply" in source
