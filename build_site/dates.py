@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -82,8 +83,72 @@ def _qualified(words: str, approximate: bool, uncertain: bool) -> str:
     return words
 
 
+_PLAIN = re.compile(r"([1-9][0-9]{3})(?:-(0[1-9]|1[0-2])(?:-([0-3][0-9]))?)?([~?%]?)")
+"""A year, month or day, optionally qualified: what nearly every date in a record is."""
+
+
+def _plain(text: str) -> Optional[tuple[dt.date, dt.date, str, str, bool, bool]]:
+    """(first day, last day, words, precision, approximate, uncertain) of a plain date, else None.
+
+    The `edtf` grammar takes milliseconds per string; this reads the common forms directly and
+    gives what the library gives for them (tests/test_scale.py compares the two)."""
+    match = _PLAIN.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, flag = match.groups()
+    try:
+        if day:
+            first = last = dt.date(int(year), int(month), int(day))
+        elif month:
+            first = dt.date(int(year), int(month), 1)
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        else:
+            first, last = dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+    except ValueError:
+        return None
+    if day:
+        words, precision = f"{first.day} {MONTHS[first.month - 1]} {first.year}", "day"
+    elif month:
+        words, precision = f"{MONTHS[first.month - 1]} {first.year}", "month"
+    else:
+        words, precision = f"{first.year}", "year"
+    return first, last, words, precision, flag in ("~", "%"), flag in ("?", "%")
+
+
+def _describe_plain(text: str) -> Optional[DateInfo]:
+    """describe() for plain dates and intervals of plain dates (open end allowed); None for anything else."""
+    if "/" not in text:
+        found = _plain(text)
+        if found is None:
+            return None
+        start, last, words, precision, approximate, uncertain = found
+        end = None if precision == "day" and not approximate else last + dt.timedelta(days=1)
+        return DateInfo(text, start, end, precision, approximate, uncertain, False,
+                        _qualified(words, approximate, uncertain))
+    lower_text, _, upper_text = text.partition("/")
+    lower = _plain(lower_text)
+    open_end = upper_text == ".."
+    upper = None if open_end else _plain(upper_text)
+    if lower is None or (upper is None and not open_end):
+        return None
+    start, _, from_words, _, approx_l, uncertain_l = lower
+    if open_end:
+        end, label, approx_u, uncertain_u = OPEN_END, f"From {from_words}, open-ended", False, False
+    else:
+        _, end, to_words, _, approx_u, uncertain_u = upper
+        label = f"{from_words} to {to_words}"
+    if end < start:
+        return None  # the library path gives the error
+    approximate, uncertain = approx_l or approx_u, uncertain_l or uncertain_u
+    return DateInfo(text, start, end + dt.timedelta(days=1), "interval", approximate, uncertain,
+                    open_end, _qualified(label, approximate, uncertain))
+
+
 def describe(text: str) -> DateInfo:
     """Parse an EDTF string and describe it. Raises DateError with a reason a contributor can act on."""
+    plain = _describe_plain(text)
+    if plain is not None:
+        return plain
     try:
         parsed = parse_edtf(text)
     except EDTFParseException as error:

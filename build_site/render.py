@@ -23,11 +23,10 @@ from markupsafe import Markup
 from . import model as m
 from .link import Record
 from .settings import Settings
-from .validate import page_url
+from .validate import HIDDEN_ACTIONS, page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-CLEANING_HIDDEN = {"debris", "duplicate"}
 KIND_LABELS = {
     "armed-group": "Armed groups", "government": "Governments and authorities", "person": "People",
     "media-outlet": "Media outlets and agencies", "international-body": "International bodies",
@@ -148,7 +147,7 @@ def _source_view(record: Record, source: m.Source) -> list[dict]:
             "paragraph": paragraph,
             "part": parts.get(paragraph.number),
             "notes": paragraph_notes,
-            "hidden": any(note.action in CLEANING_HIDDEN for note in paragraph_notes),
+            "hidden": any(note.action in HIDDEN_ACTIONS for note in paragraph_notes),
             "claims": cited.get(paragraph.number, []),
         })
     return view

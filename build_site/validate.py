@@ -25,6 +25,10 @@ URL_PREFIX = {"sources": "sources", "actors": "actors", "places": "places", "ope
 """Kinds that have a page of their own, and the folder of their URL."""
 
 
+HIDDEN_ACTIONS = {"debris", "duplicate"}
+"""Cleaning actions that fold a paragraph away from the displayed text."""
+
+
 def page_url(kind: str, record_id: str) -> str:
     """The permanent site-relative URL of a record's page (claims live on pages as `#claim-<id>`)."""
     return f"{URL_PREFIX[kind]}/{record_id}/"
@@ -434,7 +438,13 @@ class _Validator:
     # -- claims
 
     def check_claims(self) -> None:
-        indexes = {sid: QuoteIndex(paragraphs) for sid, paragraphs in self.paragraphs.items()}
+        # A quote is looked for in the paragraphs readers see: a repeat or scraping debris, hidden by a
+        # `cleaning` note, is not a second occurrence (and no claim should cite it).
+        indexes = {}
+        for source_id, paragraphs in self.paragraphs.items():
+            hidden = {number for note in self.models["sources"][source_id].cleaning
+                      if note.action in HIDDEN_ACTIONS for number in note.paragraphs}
+            indexes[source_id] = QuoteIndex([p for p in paragraphs if p.number not in hidden])
         for claim_id, claim in self.models["claims"].items():
             raw = self.raws[claim_id]
             speaker = claim.speaker
