@@ -62,7 +62,8 @@ def test_the_record_meets_the_curation_targets(built_site: Path):
             ("actors.json", "operations.json", "events.json", "claims.json", "sources.json")}
     places = json.loads((built_site / "data/places.geojson").read_text())["features"]
     assert len(data["actors.json"]) >= 25
-    assert len(places) >= 15 and all(f["geometry"] and f["properties"]["precision"] for f in places)
+    located = [f for f in places if f["geometry"]]
+    assert len(located) >= 15 and all(f["properties"]["precision"] and f["properties"]["location_note"] for f in located)
     assert len(data["operations.json"]) >= 8
     assert any(o["parent"] for o in data["operations.json"])
     assert len(data["events.json"]) >= 40

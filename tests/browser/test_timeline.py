@@ -98,6 +98,14 @@ def drawn_item(page, item_id: str, scope: str = MAIN):
     return page.locator(f'{scope} .vis-item[data-id="{item_id}"]').first
 
 
+def drawn_point_events(page, data) -> list[dict]:
+    """Day-precise events whose link is drawn in the current view (rows can be scrolled out of view)."""
+    drawn = set(page.eval_on_selector_all(MAIN + " .vis-item[data-id] a.tl-link", "els => els.map(e => e.dataset.tlId)"))
+    found = [it for it in point_events(data) if it["id"] in drawn]
+    assert found, "no day-precise event is drawn in the default view"
+    return found
+
+
 def facet_with_partial_coverage(data, field: str):
     total = len(data["items"])
     best = None
@@ -140,7 +148,7 @@ def test_items_render_and_count_matches_data(make_page, site_server, timeline_da
 
 def test_click_item_opens_its_page(page, site_server, timeline_data):
     open_timeline(page, site_server)
-    target = point_events(timeline_data)[0]
+    target = drawn_point_events(page, timeline_data)[0]
     drawn_item(page, target["id"]).locator("a.tl-link").click()
     wait_for_page_of(page, target)
     assert page.probe.errors == []
@@ -152,7 +160,7 @@ def test_enter_on_focused_item_opens_its_page(page, site_server, timeline_data):
     page.focus(MAIN + " .tl-canvas")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.matches('.tl-app .vis-item a.tl-link')")
-    target = point_events(timeline_data)[-1]
+    target = drawn_point_events(page, timeline_data)[-1]
     link = drawn_item(page, target["id"]).locator("a.tl-link")
     link.focus()
     label = link.get_attribute("aria-label")
@@ -227,14 +235,14 @@ def test_text_filter_matches_aliases_case_and_accent_insensitively(page, site_se
     alias = next((x for x in actor["aliases"] if "jathran" in norm(x)), actor["aliases"][0])
     # Type it folded to ASCII and upper case: matching ignores case and diacritics.
     typed = "".join(c for c in unicodedata.normalize("NFKD", alias) if not unicodedata.combining(c)).upper()
-    page.fill(MAIN + " input[name=q]", typed)
-    page.wait_for_function("(q) => new URLSearchParams(location.search).get('q') === q", arg=typed)
+    page.fill(MAIN + " input[name=text]", typed)
+    page.wait_for_function("(q) => new URLSearchParams(location.search).get('text') === q", arg=typed)
     st = app_state(page)
     linked = {it["id"] for it in items if actor["id"] in it["actors"]}
     assert linked <= set(st["visible"]), f"{alias!r} should find every item of {actor['id']}"
     assert set(st["visible"]) == {it["id"] for it in items if norm(alias) in norm(it["terms"] + " " + it["title"] + " " + it["date_label"])}
 
-    page.fill(MAIN + " input[name=q]", "zzqx-no-such-thing")
+    page.fill(MAIN + " input[name=text]", "zzqx-no-such-thing")
     page.wait_for_function(f"document.querySelector('{MAIN}').dataset.tlCount === '0'")
     assert page.locator(MAIN + " .tl-empty").is_visible()
 
@@ -244,14 +252,14 @@ def test_url_state_round_trips(make_page, site_server, timeline_data):
     actor, _ = facet_with_partial_coverage(timeline_data, "actors")
     chosen = next(it for it in items if actor["id"] in it["actors"])
     word = max(norm(chosen["title"]).split(), key=len)
-    query = {"start": "2015-01-01", "end": "2016-12-31", "actor": actor["id"], "q": word, "selected": chosen["id"]}
+    query = {"start": "2015-01-01", "end": "2016-12-31", "actor": actor["id"], "text": word, "selected": chosen["id"]}
     page = make_page()
     open_timeline(page, site_server, "?" + urlencode(query))
     st = app_state(page)
     assert (st["start"], st["end"]) == ("2015-01-01", "2016-12-31")
     assert st["state"]["actor"] == actor["id"] and st["state"]["q"] == word
     assert page.input_value(MAIN + " select[name=actor]") == actor["id"]
-    assert page.input_value(MAIN + " input[name=q]") == word
+    assert page.input_value(MAIN + " input[name=text]") == word
     expected = {it["id"] for it in items if actor["id"] in it["actors"] and norm(word) in norm(it["terms"] + " " + it["title"] + " " + it["date_label"])}
     assert set(st["visible"]) == expected and chosen["id"] in expected
     assert st["selection"] == [chosen["id"]]
@@ -339,14 +347,15 @@ def test_instant_navigation_initialises_once(page, site_server, timeline_data):
     page.goto(site_server)
     uses_instant = page.evaluate("typeof window.document$ !== 'undefined'")
     # Reach the timeline through a link on the home page (instant navigation when enabled).
-    page.locator('a[href$="timeline/"]').first.click()
+    page.locator('a[href$="timeline/"]').filter(visible=True).first.click()
     page.wait_for_selector(MAIN_READY)
     assert page.locator(MAIN + " .vis-timeline").count() == 1
     page.evaluate("SiteTimeline.initAll(document)")
     page.wait_for_timeout(200)
     assert page.locator(MAIN + " .vis-timeline").count() == 1
     assert page.locator(MAIN + " .tl-controls").count() == 1
-    target = point_events(timeline_data)[1 % len(point_events(timeline_data))]
+    candidates = drawn_point_events(page, timeline_data)
+    target = candidates[1 % len(candidates)]
     drawn_item(page, target["id"]).locator("a.tl-link").click()
     wait_for_page_of(page, target)
     page.go_back()
@@ -364,10 +373,10 @@ def test_phone_layout_and_tap(make_page, site_server, timeline_data):
     page = make_page(PHONE, mobile=True)
     open_timeline(page, site_server)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-    for sel in (MAIN + " select[name=actor]", MAIN + " input[name=q]", MAIN + " button[data-act=fit]"):
+    for sel in (MAIN + " select[name=actor]", MAIN + " input[name=text]", MAIN + " button[data-act=fit]"):
         box = page.locator(sel).bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, sel
-    target = next(it for it in point_events(timeline_data) if drawn_item(page, it["id"]).count())
+    target = drawn_point_events(page, timeline_data)[0]
     drawn_item(page, target["id"]).locator("a.tl-link").tap()
     wait_for_page_of(page, target)
     assert page.probe.errors == []
@@ -401,7 +410,7 @@ def test_large_timeline_clusters(make_page, big_site):
         after = app_state(page)
         assert (after["start"], after["end"]) != (before["start"], before["end"])
         # Few items: no clusters, each item drawn.
-        page.fill(MAIN + " input[name=q]", "event 1234 ")
+        page.fill(MAIN + " input[name=text]", "event 1234 ")
         page.wait_for_function(f"Number(document.querySelector('{MAIN}').dataset.tlCount) < 20")
         page.click(MAIN + " button[data-act=fit]")
         assert page.locator(MAIN + " .vis-cluster").count() == 0
