@@ -59,6 +59,7 @@ test: $(VENV)/.test vendor chromium
 	$(PY) -m pytest -q
 
 goldens: $(VENV)/.test
+	$(PY) tests/cases/make_cases.py
 	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_golden.py tests/test_cases.py
 
 bench: $(VENV)/.test vendor chromium

@@ -8,7 +8,7 @@ documentation: CONTRIBUTING.md and the JSON Schemas are checked against them.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -283,6 +283,15 @@ class DisputePoint(Record):
     """What sort of point it is."""
 
 
+class Position(Record):
+    """An account's position on one point, with the claims that state it."""
+
+    says: Text
+    """The position, briefly and in neutral words ("32", "70 or 80", "not targeted")."""
+    claims: list[Ref] = Field(min_length=1)
+    """The claims of the account that state this position."""
+
+
 class Account(Record):
     """One side's account of a disputed event, made of claims."""
 
@@ -292,8 +301,9 @@ class Account(Record):
     """Whose account it is, neutrally ("LNA spokesperson, via the Libya Herald")."""
     claims: list[Ref] = Field(min_length=1)
     """The claims that make up this account."""
-    positions: dict[Id, Text] = {}
-    """This account's position on each point, keyed by point id; a point it does not address is left out."""
+    positions: dict[Id, Union[Text, Position]] = {}
+    """This account's position on each point, keyed by point id: the position as text, or `{says: …, claims: […]}`
+    naming the claims that state it; a point the account does not address is left out."""
 
 
 class Dispute(Record):

@@ -230,6 +230,10 @@ def _references(kind: str, record: m.Record) -> Iterator[tuple[tuple, str, tuple
             for i, account in enumerate(record.dispute.accounts):
                 for j, claim in enumerate(account.claims):
                     yield ("dispute", "accounts", i, "claims", j), claim, ("claims",)
+                for point, position in account.positions.items():
+                    if isinstance(position, m.Position):
+                        for j, claim in enumerate(position.claims):
+                            yield ("dispute", "accounts", i, "positions", point, "claims", j), claim, ("claims",)
     elif isinstance(record, m.Claim):
         yield ("about",), record.about, REF_KINDS_ABOUT
         if record.speaker.actor:
@@ -518,6 +522,14 @@ class _Validator:
                                      f"expected one of the event's points [{', '.join(sorted(points))}], "
                                      f"got '{key}'{_suggest(key, points)}")
                 addressed.update(account.positions)
+                for key, position in account.positions.items():
+                    if isinstance(position, m.Position):
+                        for j, claim_id in enumerate(position.claims):
+                            if claim_id not in account.claims:
+                                path = ("dispute", "accounts", i, "positions", key, "claims", j)
+                                self.problem(raw.where(path), "events", event_id, _field_name(path),
+                                             f"expected one of the account's own claims [{', '.join(account.claims)}], "
+                                             f"got '{claim_id}' (add it to the account's `claims:` first)")
                 for claim_id in account.claims:
                     claim = claims.get(claim_id)
                     if claim is not None:
