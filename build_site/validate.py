@@ -514,6 +514,15 @@ class _Validator:
                                  f"expected each account id once, got '{account_id}' {times} times")
             addressed: set[str] = set()
             speakers: set[str] = set()
+            in_account: dict[str, str] = {}
+            for i, account in enumerate(event.dispute.accounts):
+                for j, claim_id in enumerate(account.claims):
+                    if claim_id in in_account:
+                        path = ("dispute", "accounts", i, "claims", j)
+                        self.problem(raw.where(path), "events", event_id, _field_name(path),
+                                     f"expected each claim in one account only, got '{claim_id}', already in account "
+                                     f"'{in_account[claim_id]}' (an account is one side's words; cite the claim once)")
+                    in_account.setdefault(claim_id, account.id)
             for i, account in enumerate(event.dispute.accounts):
                 for key in account.positions:
                     if key not in points:
