@@ -1,7 +1,7 @@
 """Browser fixtures: the real built site over HTTP on 127.0.0.1, driven by Debian's Chromium.
 
 Playwright cannot download its own browser here, so it launches /usr/bin/chromium (override with
-CHROMIUM=/path). A missing browser fails the tests with a message; nothing is skipped.
+CHROMIUM_PATH=/path, as the Makefile names it, or CHROMIUM=/path). A missing browser fails the tests with a message; nothing is skipped.
 
 The site is the lead's session fixture `built_site` (generator + `mkdocs build --strict` on the real
 record). For working on the browser side alone, TIMELINE_TEST_SITE=/path/to/site serves an existing
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -94,7 +94,7 @@ def browser(playwright_instance):
     if not os.path.isfile(CHROMIUM) or not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
             f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
-            "(`apt-get install -y chromium`) or CHROMIUM=/path/to/chrome. They are not skipped.",
+            "(`apt-get install -y chromium`) or CHROMIUM_PATH=/path/to/chrome. They are not skipped.",
             pytrace=False,
         )
     browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -353,6 +353,20 @@
       ]));
       this.resetBtn = el("button", { type: "button", className: "tl-button tl-reset", text: "Clear filters" });
       controls.appendChild(el("div", { className: "tl-field tl-field-reset" }, [this.resetBtn]));
+      // On a phone the filters fold away (under "Filters") so the timeline
+      // itself is on the first screen; they are open on wider screens and
+      // whenever a filter is active.
+      controls.id = id + "-filters";
+      this.filterSummary = el("button", {
+        type: "button", className: "tl-button tl-filters-toggle", "aria-controls": controls.id
+      });
+      var wide = !window.matchMedia || window.matchMedia("(min-width: 45em)").matches;
+      this.setFiltersOpen(wide || this.activeFilters() > 0, controls);
+      this.on(this.filterSummary, "click", function () {
+        self.setFiltersOpen(controls.hidden, controls);
+      });
+      this.updateSummary();
+      root.appendChild(this.filterSummary);
       root.appendChild(controls);
 
       var onQ = debounce(function () {
@@ -412,7 +426,8 @@
     root.appendChild(this.canvas);
     root.appendChild(this.empty);
     root.appendChild(help);
-    root.appendChild(this.buildLegend());
+    var legend = this.buildLegend();
+    root.appendChild(legend);
 
     /* data */
     this.itemsDS = new vis.DataSet(this.pool.map(function (it) {
@@ -438,6 +453,9 @@
       this.status.textContent = this.scoped ? "No dated items for this entry." : "The timeline has no items.";
       this.canvas.hidden = true;
       toolbar.hidden = true;
+      help.hidden = true;
+      legend.hidden = true;
+      if (this.filterSummary) { this.filterSummary.hidden = true; this.setFiltersOpen(false, root.querySelector(".tl-controls")); }
       root.setAttribute("data-tl-state", "ready");
       root.setAttribute("data-tl-count", "0");
       return;
@@ -447,7 +465,7 @@
     var win = this.initialWindow();
     var ext = this.extent(this.pool);
     var span = ext.max - ext.min;
-    var maxH = this.scoped ? 340 : Math.round(Math.max(300, window.innerHeight * 0.75));
+    var maxH = this.maxHeight();
     var options = {
       start: win.start,
       end: win.end,
@@ -484,14 +502,28 @@
         self.tDraw = performance.now();
         root.setAttribute("data-tl-render-ms", String(Math.round(self.tDraw - self.tCreate)));
         root.setAttribute("data-tl-total-ms", String(Math.round(self.tDraw - self.t0)));
-        if (self.clustered) self.reclusterNow();
         root.setAttribute("data-tl-state", "ready");
         self.ready = true;
       }
     };
     this.clustered = !!options.cluster;
     this.tCreate = performance.now();
-    this.timeline = new vis.Timeline(this.canvas, this.itemsView, this.groupsView, options);
+    // Items are handed over while the window shows an empty stretch before
+    // the first item: vis-timeline draws and measures each item that is in
+    // the window when it is added, one forced layout per item (2.4 s of 3.3 s
+    // at 10,000 items). Moving to the real window afterwards draws them (or
+    // their clusters) in one batch.
+    // (The empty stretch has the real window's width, so the axis keeps its
+    // scale; min/max are applied afterwards as they would exclude it.)
+    var limits = { min: options.min, max: options.max };
+    delete options.min;
+    delete options.max;
+    this.timeline = new vis.Timeline(this.canvas, null, this.groupsView, options);
+    var width = win.end - win.start;
+    this.timeline.setWindow(win.start - 2 * width, win.start - width, { animation: false });
+    this.timeline.setItems(this.itemsView);
+    this.timeline.setWindow(win.start, win.end, { animation: false });
+    this.setOptions(limits);
     this.updateStatus();
     this.syncList();
 
@@ -514,34 +546,39 @@
       self.state.selected = sel;
       self.writeUrl();
     });
-    this.timeline.on("click", function (p) { self.onTimelineClick(p); });
-
-    // Native clicks on the item links: pointer clicks are handled by the
-    // timeline's tap recogniser above (which ignores drags), keyboard
-    // activation (Enter, detail === 0) and modified clicks go through.
+    // Clicks and taps on items. The browser fires "click" after a drag that
+    // starts and ends on the same item too, so a pointer that moved more than
+    // a few pixels since it went down is a pan, not a click. Keyboard
+    // activation (Enter: detail === 0) and modified clicks (new tab) on an
+    // item's link are left to the browser / instant navigation.
+    this.on(this.canvas, "pointerdown", function (e) {
+      self.down = { x: e.clientX, y: e.clientY };
+    }, true);
     this.on(this.canvas, "click", function (e) {
-      var a = e.target.closest && e.target.closest("a.tl-link");
-      if (a) {
-        if (e.detail === 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) {
-          self.remember(a.getAttribute("data-tl-id"));
-          return; // let the browser / instant navigation follow it
-        }
-        e.preventDefault();
-        e.stopPropagation();
+      var itemEl = e.target.closest && e.target.closest(".vis-item");
+      if (!itemEl || !self.canvas.contains(itemEl)) return;
+      var a = e.target.closest("a.tl-link");
+      var keyboard = e.detail === 0;
+      if (a && (keyboard || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) {
+        self.remember(a.getAttribute("data-tl-id"));
         return;
       }
-      var c = e.target.closest && e.target.closest("button.tl-cluster-btn");
-      if (c && e.detail === 0) {
+      if (a) { e.preventDefault(); e.stopPropagation(); }
+      var moved = !keyboard && self.down &&
+        Math.abs(e.clientX - self.down.x) + Math.abs(e.clientY - self.down.y) > 8;
+      if (moved) return;
+      if (itemEl.classList.contains("vis-cluster")) {
         e.preventDefault();
-        self.zoomToCluster(c.closest(".vis-item"), null);
-        self.canvas.focus();
+        self.zoomToCluster(itemEl, keyboard ? null : self.timeline.getEventProperties(e).time);
+        if (keyboard) self.canvas.focus();
+        return;
       }
+      var id = itemEl.getAttribute("data-id");
+      if (!keyboard && id) self.open(id);
     });
     this.on(this.canvas, "keydown", function (e) { self.onKey(e); });
     this.on(window, "resize", debounce(function () {
-      if (self.timeline && !self.scoped) {
-        self.timeline.setOptions({ maxHeight: Math.round(Math.max(300, window.innerHeight * 0.75)) });
-      }
+      if (self.timeline && !self.destroyed) self.setOptions({ maxHeight: self.maxHeight() });
     }, 200));
 
     if (this.ownsUrl) this.writeUrl();
@@ -686,7 +723,7 @@
     var wantCluster = this.visibleCount > this.clusterThreshold;
     if (wantCluster !== this.clustered) {
       this.clustered = wantCluster;
-      this.timeline.setOptions({ cluster: wantCluster ? CLUSTER_OPTIONS : false });
+      this.setOptions({});
     }
     this.groupsView.refresh();
     this.itemsView.refresh();
@@ -699,17 +736,37 @@
       this.timeline.setWindow(w.start, w.end, { animation: false });
     }
     this.updateStatus();
+    this.updateSummary();
     this.syncList();
     if (fromUser) { this.writeUrl.cancel(); this._writeUrl(); }
   };
 
-  // vis-timeline 8.5.4 computes clusters before the first layout (while the
-  // timeline is still 0 px wide) and does not re-stack its rows when the
-  // clusters then change without a change of window, so clustered items
-  // stay hidden and no cluster is drawn until the user pans or zooms.
-  // Setting the cluster option again re-stacks (public API).
-  TimelineApp.prototype.reclusterNow = function () {
-    if (this.timeline && this.clustered) this.timeline.setOptions({ cluster: CLUSTER_OPTIONS });
+  // vis-timeline 8.5.4 turns clustering off on any setOptions() call that
+  // does not name `cluster`: always pass it.
+  TimelineApp.prototype.setOptions = function (o) {
+    o.cluster = this.clustered ? CLUSTER_OPTIONS : false;
+    this.timeline.setOptions(o);
+  };
+
+  // Tall enough for the rows, short enough to leave the page scrollable.
+  TimelineApp.prototype.maxHeight = function () {
+    return Math.round(Math.max(300, window.innerHeight * (this.scoped ? 0.6 : 0.75)));
+  };
+
+  TimelineApp.prototype.activeFilters = function () {
+    var s = this.state;
+    return (s.actor ? 1 : 0) + (s.operation ? 1 : 0) + (s.place ? 1 : 0) + (s.disputed ? 1 : 0) + (s.q ? 1 : 0);
+  };
+
+  TimelineApp.prototype.setFiltersOpen = function (open, controls) {
+    controls.hidden = !open;
+    this.filterSummary.setAttribute("aria-expanded", open ? "true" : "false");
+  };
+
+  TimelineApp.prototype.updateSummary = function () {
+    if (!this.filterSummary) return;
+    var n = this.activeFilters();
+    this.filterSummary.textContent = "Filters" + (n ? " (" + n + " active)" : "");
   };
 
   TimelineApp.prototype.updateStatus = function () {
@@ -786,18 +843,6 @@
     // intercepts it when enabled, otherwise the browser navigates.
     a.click();
     if (temp && temp.parentNode) temp.parentNode.removeChild(temp);
-  };
-
-  TimelineApp.prototype.onTimelineClick = function (p) {
-    if (!p || !p.item) return;
-    var src = p.event && (p.event.srcEvent || p.event);
-    if (src && (src.ctrlKey || src.metaKey || src.shiftKey || src.altKey || (src.button && src.button !== 0))) return;
-    if (p.isCluster) {
-      var target = src && src.target && src.target.closest ? src.target.closest(".vis-item") : null;
-      this.zoomToCluster(target, p.time);
-      return;
-    }
-    this.open(String(p.item));
   };
 
   TimelineApp.prototype.zoomToCluster = function (node, time) {

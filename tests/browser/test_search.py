@@ -1,0 +1,68 @@
+"""The header search (Pagefind) in Chromium, against the real record built and indexed as `make site` does.
+
+A name's other spellings are aliases on the record's page ("Also written: …"): typing any of them finds
+the page. The search loads everything it needs from the site itself; no request leaves 127.0.0.1.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import PHONE
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERY = "[data-site-search-query]"
+RESULT = ".md-search-result__item a"
+
+
+@pytest.fixture(scope="module")
+def search_url(site_dir: Path, site_server: str) -> str:
+    """The built site with its Pagefind index, made by the same command as `make site` (reads pagefind.yml)."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site_dir / "pagefind" / "pagefind.js").is_file()
+    return site_server
+
+
+def search(page, url: str, query: str) -> list[tuple[str, str]]:
+    """Type a query into the header search of `url`: (title, href) of each result shown."""
+    page.goto(url)
+    if page.viewport_size["width"] < 960:  # on a phone, the search opens from the header's magnifier
+        page.click("label.md-header__button[for='__search']")
+    page.locator(QUERY).click()
+    page.locator(QUERY).press_sequentially(query)
+    page.wait_for_selector(RESULT, timeout=20_000)
+    results = [(link.inner_text().strip().splitlines()[0], link.get_attribute("href"))
+               for link in page.locator(RESULT).all()]
+    assert page.probe.errors == []
+    assert page.probe.offsite == []
+    return results
+
+
+@pytest.mark.parametrize("spelling", ["Jathran", "Jadhran"])
+def test_every_spelling_finds_the_actor(page, search_url, spelling):
+    results = search(page, search_url, spelling)
+    assert results[0] == ("Ibrahim Jadhran", "/actors/ibrahim-jadhran/"), results
+
+
+def test_search_works_from_a_nested_page_and_on_a_phone(make_page, search_url):
+    phone = make_page(viewport=PHONE, mobile=True)
+    results = search(phone, search_url + "actors/ibrahim-jadhran/", "Jathran")
+    assert results[0][1] == "/actors/ibrahim-jadhran/"
+
+
+def test_a_result_opens_its_page_and_closes_the_search(page, search_url):
+    search(page, search_url, "Jathran")
+    page.locator(RESULT).first.click()
+    page.wait_for_url("**/actors/ibrahim-jadhran/")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_generated_listings_are_not_indexed(page, search_url):
+    hrefs = [href for _, href in search(page, search_url, "Jadhran")]
+    for listing in ("/actors/", "/events/", "/timeline/", "/disputes/", "/places/", "/operations/", "/sources/"):
+        assert listing not in hrefs
