@@ -1,5 +1,6 @@
-# make site   set up (.venv, npm), generate docs/, build site/ with `mkdocs build --strict`
-# make serve  the same, then serve on 127.0.0.1:8000, regenerating when data/ or seeds/ change
+# make site   set up (.venv, npm), generate docs/, build site/ with `mkdocs build --strict`, index it (Pagefind)
+# make serve  the same, then serve on 127.0.0.1:8000, regenerating when data/ or seeds/ change;
+#             ONLY=year=2016 (or actor=<id>, place=<id>, operation=<id>) previews part of a large record
 # make test   set up with the test dependencies (and Debian's chromium when missing and root), run every test
 # make check  validation only: fast, for contributors
 SHELL := /bin/bash
@@ -40,9 +41,10 @@ build: setup
 
 site: build
 	$(PY) -m mkdocs build --strict --site-dir site
+	$(PY) -m pagefind --site site --quiet
 
-serve: build
-	$(PY) -m build_site serve
+serve: setup  # `build_site serve` builds first (with ONLY, only the preview)
+	$(PY) -m build_site serve $(if $(ONLY),--only $(ONLY))
 
 register: $(VENV)/.site
 	$(PY) -m build_site register

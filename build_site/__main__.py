@@ -45,7 +45,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     try:
-        result = build(args.root, strict=args.strict)
+        result = build(args.root, strict=args.strict, only=args.only)
     except BuildError as error:
         _report(error.problems, args.format)
         print(f"build failed: {_summary(error.problems)}; docs/ was left as it was.", file=sys.stderr)
@@ -53,6 +53,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     _report(result.warnings, args.format)
     w = result.written
     print(f"build: {w.written} file(s) written, {w.unchanged} unchanged, {w.removed} removed")
+    if args.only:
+        print(f"build: a preview of part of the record ({', '.join(args.only)}); "
+              "run `build` without --only for the whole site")
     return 0
 
 
@@ -116,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--format", choices=("text", "github"), default="text",
                              help="`github` prints GitHub Actions annotations")
         command.set_defaults(func=func)
+        if name in ("build", "serve"):
+            command.add_argument("--only", action="append", metavar="SELECTOR",
+                                 help="preview part of the record: year=YYYY, actor=<id>, place=<id> or "
+                                      "operation=<id> (repeatable); everything is still validated")
         if name == "serve":
             command.add_argument("--dev-addr", default="127.0.0.1:8000")
     registry = sub.add_parser("register", help="add every current page URL to data/published-urls.txt")

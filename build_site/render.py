@@ -78,9 +78,13 @@ def front_matter_value(text: str) -> Markup:
     return Markup(json.dumps(html.escape(text, quote=True)))
 
 
+_MARKDOWN = markdown_lib.Markdown(output_format="html")
+"""One converter, reset before each use: building one per summary took half the conversion time."""
+
+
 def sanitize_markdown(text: str) -> Markup:
     """Contributor Markdown → HTML with only harmless tags and http(s)/mailto/relative links."""
-    rendered = markdown_lib.markdown(text, output_format="html")
+    rendered = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(rendered, tags=SAFE_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
     return Markup(clean)

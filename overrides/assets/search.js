@@ -1,0 +1,145 @@
+/* The header search (partials/search.html), on the Pagefind index in site/pagefind/, which `make site`
+ * builds after `mkdocs build`. Pagefind is loaded on first use and fetches only the index chunks a query
+ * needs; results are drawn with Material's own search-result markup. Every URL is relative to this
+ * script, so the site works under a sub-path, and nothing is fetched from another host.
+ * Result text is set as text, never as HTML: only Pagefind's <mark> highlights are kept as elements. */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-site-search]");
+  if (!root || !document.currentScript) return;
+  var bundle = new URL("../pagefind/", document.currentScript.src).href; // assets/search.js → pagefind/
+  var form = root.querySelector("[data-site-search-form]");
+  var input = root.querySelector("[data-site-search-query]");
+  var meta = root.querySelector("[data-site-search-meta]");
+  var list = root.querySelector("[data-site-search-results]");
+  var toggle = document.getElementById("__search");
+  var config = document.getElementById("__config");
+  var words = (config && JSON.parse(config.textContent).translations) || {};
+  var SHOWN = 10;
+  var pagefind = null;
+  var latest = 0;
+
+  function say(key, fallback, count) {
+    return (words[key] || fallback).replace("#", String(count));
+  }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(function (module) {
+        return Promise.resolve(module.options({ excerptLength: 24 })).then(function () {
+          module.init();
+          return module;
+        });
+      });
+      pagefind.catch(function () { pagefind = null; });
+    }
+    return pagefind;
+  }
+
+  function open() {
+    if (toggle) toggle.checked = true;
+    load().catch(function () {});
+  }
+
+  function close() {
+    if (toggle) toggle.checked = false;
+    input.blur();
+  }
+
+  /* Pagefind's excerpt is text with <mark> around the matches: rebuild it from text nodes only. */
+  function excerpt(html) {
+    var paragraph = document.createElement("p");
+    var parsed = new DOMParser().parseFromString("<body>" + html, "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function draw(pages, count) {
+    meta.textContent = count === 0 ? say("search.result.none", "No matching documents")
+      : count === 1 ? say("search.result.one", "1 matching document")
+      : say("search.result.other", "# matching documents", count);
+    list.textContent = "";
+    pages.forEach(function (page) {
+      var item = document.createElement("li");
+      item.className = "md-search-result__item";
+      var link = document.createElement("a");
+      link.className = "md-search-result__link";
+      link.href = page.url;
+      link.tabIndex = -1;
+      var article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      var title = document.createElement("h1");
+      title.textContent = (page.meta && page.meta.title) || page.url;
+      article.appendChild(title);
+      article.appendChild(excerpt(page.excerpt || ""));
+      link.appendChild(article);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) {
+      list.textContent = "";
+      meta.textContent = say("search.result.placeholder", "Type to start searching");
+      return;
+    }
+    load()
+      .then(function (module) { return module.debouncedSearch(query, {}, 80); })
+      .then(function (found) {
+        if (found === null || ticket !== latest) return null; // a newer query superseded this one
+        return Promise.all(found.results.slice(0, SHOWN).map(function (result) { return result.data(); }))
+          .then(function (pages) { if (ticket === latest) draw(pages, found.results.length); });
+      })
+      .catch(function () {
+        if (ticket === latest) meta.textContent = "Search is not available here: its index is built by `make site`.";
+      });
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link"));
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", search);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () { setTimeout(function () { search(); input.focus(); }); });
+  list.addEventListener("click", function (event) { if (event.target.closest("a")) close(); });
+
+  root.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      close();
+    } else if (event.key === "Enter" && document.activeElement === input && all.length) {
+      event.preventDefault();
+      all[0].click();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!all.length) return;
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? Math.min(at + 1, all.length - 1) : at - 1;
+      (next < 0 ? input : all[next]).focus();
+    }
+  });
+
+  /* "/" focuses the search from anywhere but a text field, as in Material. */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+})();
