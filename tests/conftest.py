@@ -19,6 +19,11 @@ FIXTURE = ROOT / "tests" / "fixture"
 GENERATED = ("sources", "actors", "places", "operations", "events", "disputes", "timeline", "data")
 ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 UPDATE_GOLDENS = os.environ.get("UPDATE_GOLDENS") == "1"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 
 
 def make_workspace(dest: Path, record: Path = ROOT) -> Path:
@@ -94,3 +99,30 @@ def _serve(site: Path) -> str:
 def site_url(built_site) -> str:
     """The real built site, served over HTTP on loopback."""
     return _serve(built_site)
+
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here). One Playwright
+# per session: a second `sync_playwright()` in the same process fails.
+@pytest.fixture(scope="session")
+def playwright_instance():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - environment problem
+        pytest.fail(f"the playwright Python package is not installed ({exc}); pip install -r requirements/test.txt")
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    if not os.path.isfile(CHROMIUM) or not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
+            "(`apt-get install -y chromium`) or CHROMIUM_PATH=/path/to/chrome. They are not skipped.",
+            pytrace=False,
+        )
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+

@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
-import pytest
-
 from conftest import _serve
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def test_former_id_redirects_keeping_the_fragment(fixture_site: Path):
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make test`, or set CHROMIUM_PATH"
+def test_former_id_redirects_keeping_the_fragment(fixture_site: Path, browser):
     base = _serve(fixture_site)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.goto(base + "events/checkpoint-assault/#claim-alpha-attacked-checkpoint")
-        page.wait_for_url(re.compile(r".*/events/checkpoint-attack/#claim-alpha-attacked-checkpoint$"))
-        assert page.locator("#claim-alpha-attacked-checkpoint").is_visible()
-        browser.close()
+    page = browser.new_page()
+    page.goto(base + "events/checkpoint-assault/#claim-alpha-attacked-checkpoint")
+    page.wait_for_url(re.compile(r".*/events/checkpoint-attack/#claim-alpha-attacked-checkpoint$"))
+    assert page.locator("#claim-alpha-attacked-checkpoint").is_visible()
+    page.close()
 
 
 def test_a_former_claim_id_still_anchors(fixture_site: Path):

@@ -21,11 +21,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or os.environ.get("CHROMIUM") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 # Timeline pages are at most 75% of the viewport tall; a tall viewport shows every row at once.
@@ -79,27 +74,8 @@ def timeline_data(site_dir) -> dict:
     return json.loads((site_dir / "data" / "timeline.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="session")
-def playwright_instance():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:  # pragma: no cover - environment problem
-        pytest.fail(f"the playwright Python package is not installed ({exc}); pip install -r requirements/test.txt")
-    with sync_playwright() as pw:
-        yield pw
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_instance):
-    if not os.path.isfile(CHROMIUM) or not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
-            "(`apt-get install -y chromium`) or CHROMIUM_PATH=/path/to/chrome. They are not skipped.",
-            pytrace=False,
-        )
-    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
+# `playwright_instance` and `browser` are session fixtures in tests/conftest.py, shared with tests/test_pages.py:
+# one Playwright per test session.
 
 
 class PageProbe:
