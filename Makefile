@@ -13,7 +13,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test check build register schemas goldens bench vendor setup clean
+.PHONY: site serve test check build register schemas goldens bench bench-timeline vendor setup clean chromium
 
 $(VENV)/.site: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,9 @@ goldens: $(VENV)/.test
 
 bench: $(VENV)/.test vendor chromium
 	$(PY) bench/run.py
+
+bench-timeline: $(VENV)/.test vendor chromium
+	$(PY) bench/timeline_bench.py --write-docs
 
 clean:
 	rm -rf site $(addprefix docs/,sources actors places operations events disputes timeline data) docs/assets/vendor

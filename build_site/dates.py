@@ -146,6 +146,15 @@ def _describe_plain(text: str) -> Optional[DateInfo]:
 
 def describe(text: str) -> DateInfo:
     """Parse an EDTF string and describe it. Raises DateError with a reason a contributor can act on."""
+    try:
+        return _describe(text)
+    except (ValueError, OverflowError) as error:  # a valid EDTF outside Python's dates (year 0, say)
+        if isinstance(error, DateError):
+            raise
+        raise DateError(f"outside the dates this record can show ({error})") from None
+
+
+def _describe(text: str) -> DateInfo:
     plain = _describe_plain(text)
     if plain is not None:
         return plain
