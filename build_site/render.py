@@ -32,6 +32,11 @@ KIND_LABELS = {
     "media-outlet": "Media outlets and agencies", "international-body": "International bodies",
     "political-body": "Political bodies",
 }
+KIND_SINGULAR = {
+    "armed-group": "Armed group", "government": "Government or authority", "person": "Person",
+    "media-outlet": "Media outlet or agency", "international-body": "International body",
+    "political-body": "Political body",
+}
 ROLE_LABELS = {
     "attacker": "Attacker", "target": "Target", "claimed-responsibility": "Claimed responsibility",
     "accused": "Accused", "denied": "Denied", "mediator": "Mediator", "participant": "Participant",
@@ -123,7 +128,7 @@ def _environment() -> Environment:
     env.filters["fm"] = front_matter_value
     env.filters["summary"] = sanitize_markdown
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(str(value)))
-    env.globals.update(KIND_LABELS=KIND_LABELS, ROLE_LABELS=ROLE_LABELS, RELATION_LABELS=RELATION_LABELS,
+    env.globals.update(KIND_LABELS=KIND_LABELS, KIND_SINGULAR=KIND_SINGULAR, ROLE_LABELS=ROLE_LABELS, RELATION_LABELS=RELATION_LABELS,
                        INVERSE_RELATION=INVERSE_RELATION, SOURCE_KIND_LABELS=SOURCE_KIND_LABELS,
                        ACTION_LABELS=ACTION_LABELS)
     return env

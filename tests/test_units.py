@@ -86,3 +86,15 @@ def test_writer_refuses_duplicates_escapes_and_foreign_folders(tmp_path: Path):
     with pytest.raises(BuildError):
         write(docs, [], ("actors",))
     assert (docs / "actors" / "hand-written.md").read_text() == "mine"
+
+
+def test_every_allowed_value_has_a_label_for_readers():
+    import typing
+
+    from build_site import model, render
+
+    for literal, labels in [(model.ActorKind, render.KIND_LABELS), (model.ActorKind, render.KIND_SINGULAR),
+                            (model.Role, render.ROLE_LABELS), (model.Relation, render.RELATION_LABELS),
+                            (model.Relation, render.INVERSE_RELATION), (model.SourceKind, render.SOURCE_KIND_LABELS),
+                            (model.CleaningAction, render.ACTION_LABELS)]:
+        assert set(typing.get_args(literal)) == set(labels), labels
