@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import http.server
@@ -87,18 +88,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@functools.cache
-def _serve(site: Path) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 at a free port; yields the base URL (ending in /)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """The real built site, served over HTTP on loopback."""
-    return _serve(built_site)
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site) -> str:
+    """The fixture record's built site, served over HTTP on loopback."""
+    with serve(fixture_site) as base:
+        yield base
 
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here). One Playwright

@@ -6,10 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from conftest import _serve
 
-def test_former_id_redirects_keeping_the_fragment(fixture_site: Path, browser):
-    base = _serve(fixture_site)
+def test_former_id_redirects_keeping_the_fragment(fixture_url: str, browser):
+    base = fixture_url
     page = browser.new_page()
     page.goto(base + "events/checkpoint-assault/#claim-alpha-attacked-checkpoint")
     page.wait_for_url(re.compile(r".*/events/checkpoint-attack/#claim-alpha-attacked-checkpoint$"))

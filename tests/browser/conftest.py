@@ -9,17 +9,15 @@ build instead (it must be a build of this repository's docs with the vendored as
 """
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import os
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from conftest import serve  # tests/conftest.py: one loopback server helper for every test
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -27,26 +25,6 @@ PHONE = {"width": 390, "height": 844}
 TALL = {"width": 1280, "height": 3000}
 READY = ".tl-app[data-tl-state=ready]"
 VENDOR_JS = Path("assets/vendor/vis-timeline/vis-timeline-graph2d.min.js")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 at a free port; yields the base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +43,7 @@ def site_dir(request) -> Path:
 @pytest.fixture(scope="session")
 def site_server(site_dir):
     """Base URL of the built site served over HTTP on 127.0.0.1 (stopped at the end of the session)."""
-    with serve(site_dir) as base:
+    with serve(site_dir) as base:  # tests/conftest.py
         yield base
 
 
