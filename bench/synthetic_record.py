@@ -285,7 +285,10 @@ def generate(events: int, seed: int = 1) -> dict[str, bytes]:
             if operation is not None:
                 event["operation"] = operation["id"]
             event["status"] = "disputed" if disputed else "established"
-            event["summary"] = (f"Synthetic summary: **{side_a.name}** {verb} {side_b.name} near {place['name']} "
+            # A quarter of the summaries use Markdown (the real record's: none), so both paths of the
+            # summary renderer run at scale.
+            attacker = f"**{side_a.name}**" if index % 4 == 0 else side_a.name
+            event["summary"] = (f"Synthetic summary: {attacker} {verb} {side_b.name} near {place['name']} "
                                 f"({serial}). Generated for benchmarks; not a real event.")
             former = index % 97 == 3
             if former:

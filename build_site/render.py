@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
+from urllib.parse import quote
 
 import markdown as markdown_lib
 import nh3
@@ -60,6 +61,8 @@ ACTION_LABELS = {
     "debris": "Scraping debris (hidden)", "duplicate": "Repeated paragraph (hidden)", "garbled": "Garbled passage",
     "source-error": "Error in the source", "note": "Editor's note",
 }
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
 SAFE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "br"}
 
 
@@ -87,22 +90,68 @@ _MARKDOWN = markdown_lib.Markdown(output_format="html")
 """One converter, reset before each use: building one per summary took half the conversion time."""
 
 
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&\t\r\x02\x03]|^[^\S\n]|[^\S\n]$|^(?:[#>=+|-]|\d+[.)])", re.MULTILINE)
+"""What Markdown could read as syntax in a text: without any of it, a text is plain paragraphs."""
+
+
+def _plain_paragraphs(text: str) -> str:
+    """What Python-Markdown makes of a text without any syntax (`_MARKDOWN_SYNTAX`), at a fraction of its cost."""
+    paragraphs = (block.strip("\n") for block in re.split(r"\n\n+", text.strip("\n")))
+    return "\n".join(f"<p>{block}</p>" for block in paragraphs if block)
+
+
+def _clean(rendered: str) -> Markup:
+    return Markup(nh3.clean(rendered, tags=SAFE_TAGS, attributes={"a": {"href", "title"}},
+                            url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow"))
+
+
 def sanitize_markdown(text: str) -> Markup:
     """Contributor Markdown → HTML with only harmless tags and http(s)/mailto/relative links."""
-    rendered = _MARKDOWN.reset().convert(text)
-    clean = nh3.clean(rendered, tags=SAFE_TAGS, attributes={"a": {"href", "title"}},
-                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
-    return Markup(clean)
+    if _MARKDOWN_SYNTAX.search(text):
+        return _clean(_MARKDOWN.reset().convert(text))
+    return _clean(_plain_paragraphs(text))  # most summaries are plain prose
+
+
+class Fragments:
+    """Macros of `_macros.j2` whose output depends on the page only through its depth, rendered once.
+
+    A link to an actor, an event's line in a list, a claim card: the same HTML on every page at the
+    same depth (all entity pages are two levels down), so each is rendered once per depth and reused.
+    """
+
+    def __init__(self, macros):
+        self.macros = macros
+        self.rendered: dict[tuple, Markup] = {}
+
+    def get(self, page: "Page", name: str, *args) -> Markup:
+        key = (page.root, name, *(getattr(arg, "id", arg) for arg in args))  # records by their id
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.rendered[key] = getattr(self.macros, name)(page, *args)
+        return html
 
 
 class Page:
     """What a template needs to know about the page it renders: where it is, for relative links."""
 
-    def __init__(self, path: str, record: Record):
+    def __init__(self, path: str, record: Record, fragments: Optional[Fragments] = None):
         self.path = path
         depth = path.count("/")  # events/x/index.md is served at events/x/: two levels below the root
         self.root = "../" * depth if depth else ""
         self.record = record
+        self.fragments = fragments
+
+    def link(self, record_id: str) -> Markup:
+        """`<a>` to a record's page, named."""
+        return self.fragments.get(self, "link", record_id)
+
+    def event_item(self, event: m.Event) -> Markup:
+        """An event's `<li>` in an event list: date, linked title, disputed badge."""
+        return self.fragments.get(self, "event_item", event)
+
+    def claim_card(self, claim: m.Claim, show_about: bool = False, number: Optional[int] = None) -> Markup:
+        """A claim: what it asserts, the exact quote, who said it, where (anchor `#claim-<id>`)."""
+        return self.fragments.get(self, "claim_card", claim, show_about, number)
 
     def href(self, record_id: str, anchor: str = "") -> str:
         """The relative URL of any record's page (a claim: its anchor on the page of what it is about)."""
@@ -130,7 +179,7 @@ def _environment() -> Environment:
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(str(value)))
     env.globals.update(KIND_LABELS=KIND_LABELS, KIND_SINGULAR=KIND_SINGULAR, ROLE_LABELS=ROLE_LABELS, RELATION_LABELS=RELATION_LABELS,
                        INVERSE_RELATION=INVERSE_RELATION, SOURCE_KIND_LABELS=SOURCE_KIND_LABELS,
-                       ACTION_LABELS=ACTION_LABELS)
+                       ACTION_LABELS=ACTION_LABELS, MONTHS=MONTHS)
     return env
 
 
@@ -162,6 +211,10 @@ def _source_view(record: Record, source: m.Source) -> list[dict]:
     return view
 
 
+_URL_SAFE = ":/,{}[]()@=+'"
+"""Left as they are in the data: URLs of the citation downloads (legal there, and shorter to read)."""
+
+
 def _citation(record: Record, settings: Settings, page_path: str, title: str, kind: str,
               record_id: str) -> dict:
     url = settings.site_url + page_path.removesuffix("index.md")
@@ -177,23 +230,24 @@ def _citation(record: Record, settings: Settings, page_path: str, title: str, ki
     bib = (f"@misc{{{record_id},\n  title = {{{bib_title}}},\n  howpublished = {{{settings.site_name}}},\n"
            f"  url = {{{url}}},\n" + (f"  date = {{{changed}}},\n" if changed else "") +
            f"  note = {{{kind} record}}\n}}\n")
-    return {"url": url, "changed": changed, "text": text, "csl": json.dumps([csl], ensure_ascii=False, indent=2) + "\n", "bib": bib}
+    # The downloads are data: URLs in the page itself: one file per page less to write, copy and serve.
+    csl_json = json.dumps([csl], ensure_ascii=False, separators=(",", ":"))
+    return {"id": record_id, "url": url, "changed": changed, "text": text,
+            "csl_href": "data:application/vnd.citationstyles.csl+json;charset=utf-8," + quote(csl_json, safe=_URL_SAFE),
+            "bib_href": "data:application/x-bibtex;charset=utf-8," + quote(bib, safe=_URL_SAFE)}
 
 
 def render(record: Record, settings: Settings) -> list[Output]:
     """Every generated page, in a fixed order."""
     env = _environment()
+    fragments = Fragments(env.get_template("_macros.j2").module)
     outputs: list[Output] = []
 
     def page(path: str, template: str, **context) -> Page:
-        current = Page(path, record)
+        current = Page(path, record, fragments)
         text = env.get_template(template).render(page=current, record=record, settings=settings, **context)
         outputs.append(Output(path, text.encode("utf-8")))
         return current
-
-    def cite_files(folder: str, citation: dict) -> None:
-        outputs.append(Output(f"{folder}/cite.json", citation["csl"].encode("utf-8")))
-        outputs.append(Output(f"{folder}/cite.bib", citation["bib"].encode("utf-8")))
 
     entity_pages: list[tuple[str, str, str, Callable[[str], dict]]] = [
         ("sources", "source.md.j2", "Source", lambda i: {"source": record.sources[i],
@@ -210,7 +264,6 @@ def render(record: Record, settings: Settings) -> list[Output]:
             citation = _citation(record, settings, path, record.name(record_id), label, record_id)
             page(path, template, citation=citation, edit_url=_edit_url(record, settings, record_id),
                  **context(record_id))
-            cite_files(folder, citation)
             if kind == "sources":
                 source = record.sources[record_id]
                 outputs.append(Output(f"{folder}/{Path(source.file).name}", record.raw[record_id]))
@@ -230,6 +283,11 @@ def render(record: Record, settings: Settings) -> list[Output]:
     page("places/index.md", "places_index.md.j2")
     page("operations/index.md", "operations_index.md.j2")
     page("events/index.md", "events_index.md.j2", by_year=by_month)
+    years = sorted(by_month)
+    for number, year in enumerate(years):
+        page(f"events/{year}/index.md", "events_year.md.j2", year=year, months=by_month[year],
+             previous_year=years[number - 1] if number else None,
+             next_year=years[number + 1] if number + 1 < len(years) else None)
     page("disputes/index.md", "disputes_index.md.j2")
     page("timeline/index.md", "timeline.md.j2")
     return outputs

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
@@ -26,6 +27,8 @@ URL_PREFIX = {"sources": "sources", "actors": "actors", "places": "places", "ope
 
 
 HIDDEN_ACTIONS = {"debris", "duplicate"}
+YEAR_PAGE = re.compile(r"[0-9]{4}")
+"""Event ids of this form are taken: events/<year>/ lists that year's events."""
 """Cleaning actions that fold a paragraph away from the displayed text."""
 
 
@@ -346,6 +349,12 @@ class _Validator:
                          f"expected an id used once across all kinds, got one already used by the {other} at "
                          f"{first} (choose another id)")
             return
+        if raw.kind == "events":
+            for path, value in [(("id",), record.id)] + [(("former_ids", i), old) for i, old in enumerate(record.former_ids)]:
+                if YEAR_PAGE.fullmatch(value):
+                    self.problem(raw.where(path), raw.kind, record.id, _field_name(path),
+                                 f"expected an id that is not a year, got '{value}': events/{value}/ is the page of "
+                                 f"that year's events (describe the event, e.g. '{value}-siege-of-derna')")
         self.models[raw.kind][record.id] = record
         self.kind_of[record.id] = raw.kind
         self.raws[record.id] = raw

@@ -80,12 +80,17 @@ def test_the_record_meets_the_curation_targets(built_site: Path):
 
 
 def test_entity_pages_stay_out_of_the_navigation(built_site: Path):
-    events = [p for p in (built_site / "events").iterdir() if (p / "index.html").exists()]
+    events = [p for p in (built_site / "events").iterdir() if (p / "index.html").exists() and not p.name.isdigit()]
     page = (events[0] / "index.html").read_text(encoding="utf-8")
     others = [p.name for p in events[1:]]
     assert sum(1 for name in others if f"events/{name}/" in page) <= 3  # previous/next links, not a nav of all
     index = (built_site / "events/index.html").read_text(encoding="utf-8")
-    assert all(f"{name}/" in index for name in others)
+    years = re.findall(r'<a href="([0-9]{4})/">Events of \1</a>', index)
+    assert years == sorted(years) and len(years) >= 5, "the events index links to one page per year"
+    listed = [re.findall(r'href="\.\./\.\./events/([a-z0-9-]+)/"', (built_site / "events" / year / "index.html")
+                         .read_text(encoding="utf-8")) for year in years]
+    on_year_pages = [name for names in listed for name in names if not name.isdigit()]  # not the next year
+    assert sorted(on_year_pages) == sorted(p.name for p in events), "every event on exactly one year page"
 
 
 def test_generator_output_is_byte_identical_across_runs(tmp_path: Path):

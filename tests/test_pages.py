@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 
 def test_former_id_redirects_keeping_the_fragment(fixture_url: str, browser):
@@ -43,9 +45,15 @@ def test_edit_opens_the_yaml_record_at_its_line(fixture_site: Path):
 def test_citation_text_and_downloads(fixture_site: Path):
     page = (fixture_site / "events/convoy-departure/index.html").read_text(encoding="utf-8")
     assert "“A convoy leaves Town X”. Derna and Sirte, 2012–2018: a record of the sources." in page
-    csl = json.loads((fixture_site / "events/convoy-departure/cite.json").read_text())
-    assert csl[0]["URL"] == "https://derna-sirte-record.github.io/record/events/convoy-departure/"
-    assert (fixture_site / "events/convoy-departure/cite.bib").read_text().startswith("@misc{convoy-departure,")
+    downloads = dict((name, unquote(html.unescape(href))) for href, name in
+                     re.findall(r'<a href="(data:[^"]*)" download="([^"]+)"', page))
+    assert set(downloads) == {"convoy-departure.json", "convoy-departure.bib"}, "both downloads, in the page"
+    media, csl = downloads["convoy-departure.json"].split(",", 1)
+    assert media == "data:application/vnd.citationstyles.csl+json;charset=utf-8"
+    assert json.loads(csl)[0]["URL"] == "https://derna-sirte-record.github.io/record/events/convoy-departure/"
+    media, bib = downloads["convoy-departure.bib"].split(",", 1)
+    assert media == "data:application/x-bibtex;charset=utf-8" and bib.startswith("@misc{convoy-departure,\n")
+    assert not list(fixture_site.rglob("cite.*")), "no file per page for the downloads"
 
 
 def test_claims_link_to_the_exact_paragraph_and_sources_link_back(fixture_site: Path):
@@ -67,3 +75,21 @@ def test_hidden_debris_is_recorded_not_silent(fixture_site: Path):
     source = (fixture_site / "sources/alpha-report/index.html").read_text(encoding="utf-8")
     assert re.search(r'<details class="para para-hidden" id="p6">\s*<summary>.*Hidden: A comment form', source)
     assert "Leave a Reply" in source
+
+
+def test_each_entity_page_fetches_a_timeline_file_of_its_own_items(fixture_site: Path):
+    full = json.loads((fixture_site / "data/timeline.json").read_text(encoding="utf-8"))
+    checked = 0
+    for field in ("actors", "operations", "places"):
+        for entity in full[field]:
+            scoped = json.loads((fixture_site / f"data/timeline/{field}/{entity['id']}.json").read_text(encoding="utf-8"))
+            expected = [{k: v for k, v in item.items() if k != "terms"} for item in full["items"]
+                        if entity["id"] in item[field]]
+            assert scoped["items"] == expected and scoped["version"] == full["version"]
+            assert [g["id"] for g in scoped["groups"]] == [g["id"] for g in full["groups"]
+                                                         if g["id"] in {item["group"] for item in expected}]
+            page = fixture_site / field / entity["id"] / "index.html"
+            if expected:
+                assert f'data-timeline-src="../../data/timeline/{field}/{entity["id"]}.json"' in page.read_text(encoding="utf-8")
+                checked += 1
+    assert checked >= 3

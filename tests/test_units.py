@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_site.dates import DateError, describe
 from build_site.errors import BuildError
@@ -12,6 +14,8 @@ from build_site.loader import _YamlError, parse_yaml
 from build_site.render import Output, md_inline, sanitize_markdown
 from build_site.text import QuoteIndex, normalize, split_paragraphs
 from build_site.writer import write
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_yaml_keeps_no_and_dates_as_text_and_numbers_as_numbers():
@@ -62,6 +66,23 @@ def test_markdown_is_sanitized_and_headings_escaped():
     assert "<script" not in clean and "javascript:" not in clean and "onerror" not in clean and "<img" not in clean
     assert "<strong>ok</strong>" in clean
     assert str(md_inline("<b>*x*</b> [y](z) {#id}")) == "&lt;b&gt;\\*x\\*&lt;/b&gt; \\[y\\]\\(z\\) \\{\\#id\\}"
+
+
+def test_plain_summaries_take_the_fast_path_with_markdowns_exact_output():
+    """Texts without Markdown syntax skip Python-Markdown; the HTML must be what it would have made."""
+    from build_site import render
+    texts = [event["summary"] for path in sorted((ROOT / "data" / "events").glob("*.yaml"))
+             for event in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+    assert texts and not any(render._MARKDOWN_SYNTAX.search(text) for text in texts), \
+        "the real summaries are plain prose: the fast path is the one they take"
+    alphabet = list("ab c.,'\"\n\n\n-—“”()0123:;?!/=#>+|é") + ["\xa0", "\u2028", "\u3000", "\x0b", "\x0c", "\t", "  "]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+    plain = [text for text in texts if not render._MARKDOWN_SYNTAX.search(text)]
+    assert len(plain) > 3000
+    for text in plain:
+        assert render._clean(render._plain_paragraphs(text)) == render._clean(render._MARKDOWN.reset().convert(text)), text
+    assert render._MARKDOWN_SYNTAX.search("a\n- b") and render._MARKDOWN_SYNTAX.search("a  \nb")
 
 
 def test_writer_rewrites_only_changed_files_and_removes_stale(tmp_path: Path):

@@ -326,12 +326,18 @@ def test_scoped_timeline_on_entity_pages(page, site_server, site_dir, timeline_d
     scoped = sorted(p for p in site_dir.rglob("index.html") if 'data-scope="' in p.read_text(encoding="utf-8"))
     assert scoped, "no page of the built site has a scoped timeline (data-scope)"
     checked = 0
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     for html in scoped[:3]:
         scope = re.search(r'data-scope="([^"]+)"', html.read_text(encoding="utf-8")).group(1)
         kind, _, ident = scope.partition(":")
         expected = {it["id"] for it in timeline_data["items"] if ident in it[kind + "s"]}
+        requested.clear()
         page.goto(site_server + html.parent.relative_to(site_dir).as_posix() + "/")
         page.wait_for_selector(".tl-app[data-scope][data-tl-state=ready]")
+        data = [url for url in requested if url.endswith(".json")]
+        assert data == [f"{site_server}data/timeline/{kind}s/{ident}.json"], \
+            "an entity page fetches its own scope's items, never the whole timeline.json"
         sel = f'.tl-app[data-scope="{scope}"]'
         assert int(page.get_attribute(sel, "data-tl-count")) == len(expected)
         assert page.locator(sel + " .tl-controls").count() == 0
