@@ -128,21 +128,20 @@ SCOPES = (("actors", "actor"), ("operations", "operation"), ("places", "place"))
 def scoped_timelines(record: Record, data: dict) -> list[Output]:
     """One file per actor, operation and place: the items of its page's small timeline, in the format of
     timeline.json less the text-filter `terms` and the filter listings. A page fetches only its own."""
-    in_scope: dict[tuple[str, str], list[bytes]] = defaultdict(list)
-    group_of: dict[bytes, str] = {}
+    in_scope: dict[tuple[str, str], list[tuple[str, bytes]]] = defaultdict(list)
     for item in data["items"]:
         # Each item is encoded once and spliced into every file that holds it (about five per event).
         encoded = json.dumps({key: value for key, value in item.items() if key != "terms"},
                              ensure_ascii=False, sort_keys=True).encode("utf-8")
-        group_of[encoded] = item["group"]
         for field, _ in SCOPES:
             for entity_id in item[field]:
-                in_scope[(field, entity_id)].append(encoded)
+                in_scope[(field, entity_id)].append((item["group"], encoded))
     outputs = []
     for field, singular in SCOPES:
         for entity_id in getattr(record, field):
-            items = in_scope.get((field, entity_id), [])
-            used = {group_of[item] for item in items}
+            grouped = in_scope.get((field, entity_id), [])
+            used = {group for group, _ in grouped}
+            items = [encoded for _, encoded in grouped]
             envelope = _json({"version": SCHEMA_VERSION, "scope": f"{singular}:{entity_id}",
                               "groups": [group for group in data["groups"] if group["id"] in used],
                               "items": [], "actors": [], "operations": [], "places": []})
