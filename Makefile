@@ -71,4 +71,4 @@ bench-timeline: $(VENV)/.test vendor chromium
 	$(PY) bench/timeline_bench.py --write-docs
 
 clean:
-	rm -rf site $(addprefix docs/,sources actors places operations events disputes timeline data) docs/assets/vendor
+	rm -rf site $(addprefix docs/,$(shell $(PYTHON) -c 'from build_site.layout import GENERATED_DIRS; print(*GENERATED_DIRS)')) docs/assets/vendor

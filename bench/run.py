@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import gc
 import http.server
 import json
 import os
@@ -48,7 +47,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic_record import write_record  # noqa: E402
 
-GENERATED = ("sources", "actors", "places", "operations", "events", "disputes", "timeline", "data")
+from build_site.layout import GENERATED_DIRS as GENERATED  # noqa: E402
 ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 RESULTS_START, RESULTS_END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -129,39 +128,15 @@ def run_measured(command: list[str], cwd: Path) -> dict:
 
 
 def worker(root: Path) -> None:
-    """Run the generator's stages as library calls and print their timings as JSON (a fresh process)."""
+    """Run the generator (the real pipeline, as a library call) and print its stage timings as JSON."""
     started = time.perf_counter()
-    from build_site.exports import exports
-    from build_site.link import link
-    from build_site.loader import load
-    from build_site.render import render
+    from build_site.pipeline import build
     from build_site.settings import Settings
-    from build_site.validate import validate
-    from build_site.writer import GENERATED_DIRS, write
 
-    stages: dict[str, float] = {"import": time.perf_counter() - started}
-
-    def timed(name: str, function, *args):
-        begin = time.perf_counter()
-        value = function(*args)
-        stages[name] = time.perf_counter() - begin
-        return value
-
-    # As pipeline.build() does: no cycle collection while loading and validating, the record frozen after.
-    gc.disable()
-    inputs = timed("load", load, root)
-    checked = timed("validate", validate, inputs)
-    gc.enable()
-    if checked.problems:
-        raise SystemExit("\n".join(str(p) for p in checked.problems[:20]))
-    gc.freeze()
-    record = timed("link", link, checked)
-    settings = Settings()
-    pages = timed("render", render, record, settings)
-    data = timed("exports", exports, record, settings)
-    report = timed("write", write, root / "docs", pages + data, GENERATED_DIRS)
-    print(json.dumps({"stages": stages, "written": report.written, "outputs": len(pages) + len(data),
-                      "pages": sum(1 for o in pages if o.path.endswith(".md")),
+    imported = time.perf_counter() - started
+    result = build(root, settings=Settings())
+    print(json.dumps({"stages": {"import": imported, **result.stages}, "written": result.written.written,
+                      "outputs": result.outputs, "pages": result.pages,
                       "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from . import contributing, schemas
 from .errors import BuildError, Problem
-from .pipeline import build, check
-from .registry import register
+from .pipeline import build, check, register
 
 log = logging.getLogger("build_site")
 
@@ -38,7 +37,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"check failed: {_summary(error.problems)}; nothing was written.", file=sys.stderr)
         return 1
     _report(checked.problems, args.format)
-    counts = ", ".join(f"{len(records)} {kind}" for kind, records in checked.models.items())
+    counts = ", ".join(f"{len(records)} {kind}" for kind, records in checked.kinds())
     print(f"check passed: {counts} ({_summary(checked.problems)}, {time.perf_counter() - started:.2f} s)")
     return 0
 
@@ -83,8 +82,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Regenerate docs/ whenever data/ or seeds/ change, while `mkdocs serve` rebuilds the site."""
     if cmd_build(args) != 0:
         print("serve: fix the errors above; serving the last good output meanwhile.", file=sys.stderr)
+    # The MkDocs hook imports build_site.layout: keep this package importable wherever the site is.
+    package_root = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr],
-                              cwd=args.root, env=os.environ.copy())
+                              cwd=args.root, env={**os.environ, "PYTHONPATH": path})
     watched = [args.root / "data", args.root / "seeds"]
 
     def stamp() -> tuple:

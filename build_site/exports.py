@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections import Counter, defaultdict
 
 from . import model as m
+from .files import json_bytes
+from .layout import claim_anchor, page_url
 from .link import Record
-from .render import Output
 from .settings import Settings
-from .validate import page_url
-
-SCHEMA_VERSION = 1
-
-
-def _json(value: object) -> bytes:
-    # No indent: only then does json use its C encoder (a third of the time at 10,000 events).
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+from .timeline import scoped_timelines, timeline
+from .writer import Output
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> bytes:
@@ -30,7 +23,7 @@ def _csv(header: list[str], rows: list[list[object]]) -> bytes:
 
 
 def _claim_url(record: Record, claim: m.Claim) -> str:
-    return f"{page_url(record.kind_of[claim.about], claim.about)}#claim-{claim.id}"
+    return f"{page_url(record.kind_of[claim.about], claim.about)}#{claim_anchor(claim.id)}"
 
 
 def _speaker(claim: m.Claim) -> dict:
@@ -45,111 +38,6 @@ def _date(record: Record, text: str | None) -> dict | None:
     return {"edtf": text, "label": d.label, "start": d.start.isoformat(),
             "end": d.end.isoformat() if d.end else None, "precision": d.precision,
             "approximate": d.approximate, "uncertain": d.uncertain}
-
-
-def _group_of(record: Record, event: m.Event) -> tuple[str, str]:
-    """The timeline row of an event: the city (or town) its first place lies in, else 'elsewhere'."""
-    for place_id in event.places:
-        current = record.places.get(place_id)
-        while current is not None:
-            if current.kind in ("city", "town"):
-                return current.id, f"{current.name} and its surroundings"
-            current = record.places.get(current.within) if current.within else None
-    return "elsewhere", "Elsewhere, or Libya as a whole"
-
-
-def _terms(record: Record, title: str, ids: list[str]) -> str:
-    names = [title]
-    for record_id in ids:
-        kind = record.kind_of.get(record_id)
-        item = getattr(record, kind)[record_id] if kind else None
-        if item is not None:
-            names.append(getattr(item, "name", "") or "")
-            names.extend(getattr(item, "aliases", []) or [])
-    return " ".join(dict.fromkeys(n.lower() for n in names if n))
-
-
-def timeline(record: Record) -> dict:
-    """The data of the interactive timeline: events and operations as items, grouped by place."""
-    items = []
-    group_labels: dict[str, str] = {}
-    group_sizes: Counter[str] = Counter()
-    for operation in record.operations.values():
-        if not operation.period:
-            continue
-        d = record.dates[operation.period]
-        events = record.events_by_operation.get(operation.id, [])
-        actors = sorted(set(operation.conducted_by) | {p.actor for e in events for p in e.actors})
-        places = sorted(set(operation.places) | {p for e in events for p in e.places})
-        items.append({
-            "id": operation.id, "kind": "operation", "title": operation.name,
-            "url": page_url("operations", operation.id), "date": operation.period, "date_label": d.label,
-            "start": d.start.isoformat(), "end": d.end.isoformat() if d.end else None,
-            "precision": d.precision, "approximate": d.approximate or d.open_end, "uncertain": d.uncertain,
-            "status": "established", "group": "operations", "actors": actors,
-            "operations": [operation.id], "places": places,
-            "terms": _terms(record, operation.name, [operation.id, *actors, *places]),
-        })
-    for event in record.timeline:
-        d = record.dates[event.date]
-        group, label = _group_of(record, event)
-        group_labels[group] = label
-        group_sizes[group] += 1
-        operations = []
-        current = event.operation
-        while current and current not in operations:
-            operations.append(current)
-            current = record.operations[current].parent
-        actors = sorted({p.actor for p in event.actors})
-        items.append({
-            "id": event.id, "kind": "event", "title": event.title, "url": page_url("events", event.id),
-            "date": event.date, "date_label": d.label, "start": d.start.isoformat(),
-            "end": d.end.isoformat() if d.end else None, "precision": d.precision,
-            "approximate": d.approximate or d.precision != "day", "uncertain": d.uncertain,
-            "status": event.status, "group": group, "actors": actors, "operations": operations,
-            "places": list(event.places),
-            "terms": _terms(record, event.title, [*actors, *event.places, *operations]),
-        })
-    ordered = sorted(group_labels, key=lambda g: (g == "elsewhere", -group_sizes[g], g))
-    groups = [{"id": "operations", "label": "Operations", "order": 0}]
-    groups += [{"id": g, "label": group_labels[g], "order": i} for i, g in enumerate(ordered, start=1)]
-
-    def listing(kind: str) -> list[dict]:
-        return [{"id": r.id, "name": r.name, "aliases": list(r.aliases)} for r in getattr(record, kind).values()]
-
-    return {"version": SCHEMA_VERSION, "groups": groups, "items": items, "actors": listing("actors"),
-            "operations": listing("operations"), "places": listing("places")}
-
-
-SCOPES = (("actors", "actor"), ("operations", "operation"), ("places", "place"))
-"""The small timelines of entity pages: an item is in `actor:<id>`'s scope if its `actors` list has the id."""
-
-
-def scoped_timelines(record: Record, data: dict) -> list[Output]:
-    """One file per actor, operation and place: the items of its page's small timeline, in the format of
-    timeline.json less the text-filter `terms` and the filter listings. A page fetches only its own."""
-    in_scope: dict[tuple[str, str], list[tuple[str, bytes]]] = defaultdict(list)
-    for item in data["items"]:
-        # Each item is encoded once and spliced into every file that holds it (about five per event).
-        encoded = json.dumps({key: value for key, value in item.items() if key != "terms"},
-                             ensure_ascii=False, sort_keys=True).encode("utf-8")
-        for field, _ in SCOPES:
-            for entity_id in item[field]:
-                in_scope[(field, entity_id)].append((item["group"], encoded))
-    outputs = []
-    for field, singular in SCOPES:
-        for entity_id in getattr(record, field):
-            grouped = in_scope.get((field, entity_id), [])
-            used = {group for group, _ in grouped}
-            items = [encoded for _, encoded in grouped]
-            envelope = _json({"version": SCHEMA_VERSION, "scope": f"{singular}:{entity_id}",
-                              "groups": [group for group in data["groups"] if group["id"] in used],
-                              "items": [], "actors": [], "operations": [], "places": []})
-            # `"items": []` occurs once, as the key: inside a JSON string its quotes would be escaped.
-            head, tail = envelope.split(b'"items": []', 1)
-            outputs.append(Output(f"data/timeline/{field}/{entity_id}.json",
-                                  head + b'"items": [' + b", ".join(items) + b"]" + tail))
-    return outputs
 
 
 def exports(record: Record, settings: Settings) -> list[Output]:
@@ -213,14 +101,14 @@ def exports(record: Record, settings: Settings) -> list[Output]:
           c["quote"]] for c in claims])
     timeline_data = timeline(record)
     return [
-        Output("data/sources.json", _json(sources)),
-        Output("data/actors.json", _json(actors)),
-        Output("data/places.geojson", _json({"type": "FeatureCollection", "features": features})),
-        Output("data/operations.json", _json(operations)),
-        Output("data/events.json", _json(events)),
+        Output("data/sources.json", json_bytes(sources)),
+        Output("data/actors.json", json_bytes(actors)),
+        Output("data/places.geojson", json_bytes({"type": "FeatureCollection", "features": features})),
+        Output("data/operations.json", json_bytes(operations)),
+        Output("data/events.json", json_bytes(events)),
         Output("data/events.csv", events_csv),
-        Output("data/claims.json", _json(claims)),
+        Output("data/claims.json", json_bytes(claims)),
         Output("data/claims.csv", claims_csv),
-        Output("data/timeline.json", _json(timeline_data)),
+        Output("data/timeline.json", json_bytes(timeline_data)),
         *scoped_timelines(record, timeline_data),
     ]

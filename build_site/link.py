@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
 from . import model as m
 from .dates import DateInfo
-from .errors import Location
-from .text import Match, Paragraph
+from .fields import Path, references
 from .validate import Checked
 
 
@@ -32,27 +32,21 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Record:
-    """The whole record, cross-referenced."""
+class Referrer:
+    """A record that refers to another, and where in it."""
 
-    sources: dict[str, m.Source]
-    actors: dict[str, m.Actor]
-    places: dict[str, m.Place]
-    operations: dict[str, m.Operation]
-    events: dict[str, m.Event]
-    claims: dict[str, m.Claim]
-    paragraphs: dict[str, list[Paragraph]]
-    """Each source's paragraphs."""
-    raw: dict[str, bytes]
-    """Each source's raw bytes."""
-    quotes: dict[str, Match]
-    """Where each claim's quote is."""
-    dates: dict[str, DateInfo]
-    """Every EDTF string, described."""
-    locations: dict[str, Location]
-    """Where each record is defined."""
-    last_changed: dict[str, str]
-    """When each record last changed (YYYY-MM-DD), where known."""
+    kind: str
+    """The referring record's kind."""
+    record_id: str
+    """The referring record's id."""
+    path: Path
+    """The field that holds the reference (`("dispute", "accounts", 0, "claims", 1)`)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record(Checked):
+    """The whole record, cross-referenced: the checked record and its reverse indexes."""
+
     kind_of: dict[str, str]
     """The kind of every id."""
     timeline: list[m.Event]
@@ -85,18 +79,21 @@ class Record:
     """Account labels citing each claim, as `event id`."""
     neighbours: dict[str, tuple[Optional[m.Event], Optional[m.Event]]]
     """Previous and next event in time, by event id."""
+    referenced_by: dict[str, list[Referrer]]
+    """Every record that refers to each id, through any reference field the model declares."""
 
     def name(self, record_id: str) -> str:
         """The display name of any record."""
         kind = self.kind_of.get(record_id)
-        record = getattr(self, kind)[record_id] if kind else None
+        record = self.of(kind)[record_id] if kind else None
         return getattr(record, "name", None) or getattr(record, "title", None) or record_id
 
     def date(self, text: str) -> DateInfo:
         return self.dates[text]
 
 
-def _ancestors(start: Optional[str], parent_of: dict[str, Optional[str]]) -> list[str]:
+def ancestors(start: Optional[str], parent_of: dict[str, Optional[str]]) -> list[str]:
+    """`start` and every record above it in a hierarchy (places within places, operations in operations)."""
     seen: list[str] = []
     while start and start not in seen:
         seen.append(start)
@@ -104,87 +101,80 @@ def _ancestors(start: Optional[str], parent_of: dict[str, Optional[str]]) -> lis
     return seen
 
 
-def link(checked: Checked) -> Record:
-    """Build every reverse index once."""
-    models = checked.models
-    sources, actors, places = models["sources"], models["actors"], models["places"]
-    operations, events, claims = models["operations"], models["events"], models["claims"]
-    kind_of = {record_id: kind for kind, records in models.items() for record_id in records}
+def _grouped(pairs) -> dict:
+    grouped: dict = defaultdict(list)
+    for key, value in pairs:
+        grouped[key].append(value)
+    return dict(grouped)
 
-    timeline = sorted(events.values(), key=lambda e: (checked.dates[e.date].sort_key, e.id))
-    neighbours = {event.id: (timeline[i - 1] if i else None, timeline[i + 1] if i + 1 < len(timeline) else None)
-                  for i, event in enumerate(timeline)}
 
-    claims_about: dict[str, list[m.Claim]] = defaultdict(list)
-    claims_by_source: dict[str, list[m.Claim]] = defaultdict(list)
-    claims_by_speaker: dict[str, list[m.Claim]] = defaultdict(list)
-    claims_via: dict[str, list[m.Claim]] = defaultdict(list)
-    for claim in claims.values():
-        claims_about[claim.about].append(claim)
-        claims_by_source[claim.source].append(claim)
-        speaker = claim.speaker.actor or claim.speaker.on_behalf_of
-        if speaker:
-            claims_by_speaker[speaker].append(claim)
-        if claim.via:
-            claims_via[claim.via].append(claim)
-    for source_id, cited in claims_by_source.items():
+def _claim_indexes(checked: Checked) -> dict[str, dict[str, list[m.Claim]]]:
+    claims = list(checked.claims.values())
+    by_source = _grouped((claim.source, claim) for claim in claims)
+    for cited in by_source.values():
         cited.sort(key=lambda c: (checked.quotes[c.id].paragraph if c.id in checked.quotes else 0,
                                   checked.quotes[c.id].start if c.id in checked.quotes else 0, c.id))
+    return {
+        "claims_about": _grouped((claim.about, claim) for claim in claims),
+        "claims_by_source": by_source,
+        "claims_by_speaker": _grouped((speaker, claim) for claim in claims
+                                      if (speaker := claim.speaker.actor or claim.speaker.on_behalf_of)),
+        "claims_via": _grouped((claim.via, claim) for claim in claims if claim.via),
+    }
 
-    place_parent = {p.id: p.within for p in places.values()}
-    operation_parent = {o.id: o.parent for o in operations.values()}
-    roles_by_actor: dict[str, list[Role]] = defaultdict(list)
-    events_by_place: dict[str, list[m.Event]] = defaultdict(list)
-    events_by_operation: dict[str, list[m.Event]] = defaultdict(list)
-    for event in timeline:
-        for part in event.actors:
-            roles_by_actor[part.actor].append(Role(event, part.role))
-        at: set[str] = set()
-        for place in event.places:
-            at.update(_ancestors(place, place_parent))
-        for place in sorted(at):
-            events_by_place[place].append(event)
-        for operation in _ancestors(event.operation, operation_parent):
-            events_by_operation[operation].append(event)
 
-    operations_by_actor: dict[str, list[m.Operation]] = defaultdict(list)
-    operations_by_place: dict[str, list[m.Operation]] = defaultdict(list)
-    sub_operations: dict[str, list[m.Operation]] = defaultdict(list)
-    for operation in operations.values():
-        for actor in operation.conducted_by:
-            operations_by_actor[actor].append(operation)
-        for place in operation.places:
-            operations_by_place[place].append(operation)
-        if operation.parent:
-            sub_operations[operation.parent].append(operation)
+def _event_indexes(checked: Checked, timeline: list[m.Event]) -> dict[str, dict]:
+    place_parent = {p.id: p.within for p in checked.places.values()}
+    operation_parent = {o.id: o.parent for o in checked.operations.values()}
 
-    places_within: dict[str, list[m.Place]] = defaultdict(list)
-    for place in places.values():
-        if place.within:
-            places_within[place.within].append(place)
+    def places_of(event: m.Event) -> list[str]:
+        return sorted({place for at in event.places for place in ancestors(at, place_parent)})
 
-    affiliations_in: dict[str, list[Link]] = defaultdict(list)
-    for actor in actors.values():
-        for affiliation in actor.affiliations:
-            affiliations_in[affiliation.actor].append(Link(actor, affiliation))
+    return {
+        "roles_by_actor": _grouped((part.actor, Role(event, part.role)) for event in timeline for part in event.actors),
+        "events_by_place": _grouped((place, event) for event in timeline for place in places_of(event)),
+        "events_by_operation": _grouped((operation, event) for event in timeline
+                                        for operation in ancestors(event.operation, operation_parent)),
+    }
 
-    disputes_citing: dict[str, list[str]] = defaultdict(list)
-    for event in events.values():
-        if event.dispute:
-            for account in event.dispute.accounts:
-                for claim_id in account.claims:
-                    if event.id not in disputes_citing[claim_id]:
-                        disputes_citing[claim_id].append(event.id)
 
+def _entity_indexes(checked: Checked) -> dict[str, dict]:
+    operations = list(checked.operations.values())
+    return {
+        "operations_by_actor": _grouped((actor, o) for o in operations for actor in o.conducted_by),
+        "operations_by_place": _grouped((place, o) for o in operations for place in o.places),
+        "sub_operations": _grouped((o.parent, o) for o in operations if o.parent),
+        "places_within": _grouped((p.within, p) for p in checked.places.values() if p.within),
+        "affiliations_in": _grouped((affiliation.actor, Link(actor, affiliation))
+                                    for actor in checked.actors.values() for affiliation in actor.affiliations),
+    }
+
+
+def _disputes_citing(checked: Checked) -> dict[str, list[str]]:
+    citing: dict[str, list[str]] = defaultdict(list)
+    for event in checked.events.values():
+        for account in event.dispute.accounts if event.dispute else ():
+            for claim_id in account.claims:
+                if event.id not in citing[claim_id]:
+                    citing[claim_id].append(event.id)
+    return dict(citing)
+
+
+def _referenced_by(checked: Checked) -> dict[str, list[Referrer]]:
+    return _grouped((target, Referrer(kind, record_id, path))
+                    for kind, records in checked.kinds() for record_id, record in records.items()
+                    for path, target, _ in references(record))
+
+
+def link(checked: Checked) -> Record:
+    """Build every reverse index once."""
+    timeline = sorted(checked.events.values(), key=lambda e: (checked.dates[e.date].sort_key, e.id))
+    neighbours = {event.id: (timeline[i - 1] if i else None, timeline[i + 1] if i + 1 < len(timeline) else None)
+                  for i, event in enumerate(timeline)}
     return Record(
-        sources=sources, actors=actors, places=places, operations=operations, events=events, claims=claims,
-        paragraphs=checked.paragraphs, raw=checked.raw, quotes=checked.quotes, dates=checked.dates,
-        locations=checked.locations, last_changed=checked.last_changed, kind_of=kind_of, timeline=timeline,
-        claims_about=dict(claims_about), claims_by_source=dict(claims_by_source),
-        claims_by_speaker=dict(claims_by_speaker), claims_via=dict(claims_via),
-        roles_by_actor=dict(roles_by_actor), events_by_place=dict(events_by_place),
-        events_by_operation=dict(events_by_operation), operations_by_actor=dict(operations_by_actor),
-        operations_by_place=dict(operations_by_place), sub_operations=dict(sub_operations),
-        places_within=dict(places_within), affiliations_in=dict(affiliations_in),
-        disputes_citing=dict(disputes_citing), neighbours=neighbours,
+        **{field.name: getattr(checked, field.name) for field in dataclasses.fields(Checked)},
+        kind_of={record_id: kind for kind, records in checked.kinds() for record_id in records},
+        timeline=timeline, neighbours=neighbours, referenced_by=_referenced_by(checked),
+        disputes_citing=_disputes_citing(checked),
+        **_claim_indexes(checked), **_event_indexes(checked, timeline), **_entity_indexes(checked),
     )

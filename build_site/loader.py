@@ -205,13 +205,19 @@ def read_records(root: Path, kind: str, file: Path) -> tuple[list[RawRecord], li
     return records, []
 
 
+def read_registry_lines(root: Path) -> list[str] | None:
+    """The registry file's lines, or None when there is none."""
+    file = root / REGISTRY_FILE
+    return file.read_text(encoding="utf-8").splitlines() if file.exists() else None
+
+
 def read_registry(root: Path) -> tuple[list[tuple[str, Location]], list[Problem]]:
     """The committed list of every URL ever published: one site-relative URL per line, `#` comments."""
-    file = root / REGISTRY_FILE
-    if not file.exists():
+    lines = read_registry_lines(root)
+    if lines is None:
         return [], []
     entries = []
-    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         line = line.strip()
         if line and not line.startswith("#"):
             entries.append((line, Location(REGISTRY_FILE, number, 1)))

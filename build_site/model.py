@@ -1,18 +1,79 @@
-"""The record's schema: one declaration for validation, pages and the editors' JSON Schema.
+"""The record's schema: the one declaration of what every field means.
 
 Every curated YAML file under ``data/<kind>/`` is a list of records of one kind.
 Each model forbids unknown fields and coerces nothing (``strict``): a count is an
-integer, a date is an EDTF string, ``NO`` is a string. Field descriptions are the
-documentation: CONTRIBUTING.md and the JSON Schemas are checked against them.
+integer, a date is an EDTF string, ``NO`` is a string.
+
+A field says what it means where it is declared, in its type's ``Annotated`` metadata:
+a reference names the kinds it may point to (`RefTo`), a date is an EDTF string (`IsDate`),
+and each allowed value of a choice carries its reader's label (`Labels`). Validation,
+linking, subsets, the JSON Schemas and CONTRIBUTING.md's field reference all read these
+declarations (fields.py walks them); none keeps a list of its own. Field docstrings are
+the documentation.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
+import typing
+from dataclasses import dataclass, fields
+from typing import Annotated, Iterator, Literal, Mapping, Optional, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+# --------------------------------------------------------------------------- what a field means
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field as the id of another record, of one of these kinds (folders under `data/`)."""
+
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IsDate:
+    """Marks a field as an EDTF date or interval, described (and checked) by dates.py."""
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The reader's label of each allowed value of a choice, declared beside the values."""
+
+    singular: Mapping[str, str]
+    """The label of one value ("Armed group")."""
+    plural: Optional[Mapping[str, str]] = None
+    """A heading for several records of the value ("Armed groups"), where pages group by it."""
+    inverse: Optional[Mapping[str, str]] = None
+    """For a relation, its name seen from the other side ("commanded by")."""
+
+
+def choice(values: Mapping[str, str], *, plural: Optional[Mapping[str, str]] = None,
+           inverse: Optional[Mapping[str, str]] = None) -> Labels:
+    """Labels for a choice; every mapping must name the same values."""
+    for other in (plural, inverse):
+        if other is not None and set(other) != set(values):
+            raise ValueError(f"labels name different values: {sorted(set(other) ^ set(values))}")
+    return Labels(values, plural, inverse)
+
+
+def labels_of(choice_type: object) -> Labels:
+    """The `Labels` declared on an `Annotated[Literal[...], Labels]` choice."""
+    for meta in getattr(choice_type, "__metadata__", ()):
+        if isinstance(meta, Labels):
+            return meta
+    raise TypeError(f"{choice_type!r} declares no labels")
+
+
+def _checked_choice(choice_type: object) -> object:
+    """A choice whose labels name exactly its allowed values (checked once, at import)."""
+    allowed = set(typing.get_args(typing.get_args(choice_type)[0]))
+    named = set(labels_of(choice_type).singular)
+    if allowed != named:
+        raise ValueError(f"labels and allowed values differ: {sorted(allowed ^ named)}")
+    return choice_type
 
 
 def _year_as_text(value: object) -> object:
@@ -23,12 +84,18 @@ def _year_as_text(value: object) -> object:
     return value
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+_ID = StringConstraints(pattern=ID_PATTERN, max_length=80)
+Id = Annotated[str, _ID]
 """A permanent, URL-safe id: lowercase letters, digits and single hyphens."""
-Ref = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-"""The id of another record."""
+SourceRef = Annotated[str, _ID, RefTo(("sources",))]
+ActorRef = Annotated[str, _ID, RefTo(("actors",))]
+PlaceRef = Annotated[str, _ID, RefTo(("places",))]
+OperationRef = Annotated[str, _ID, RefTo(("operations",))]
+ClaimRef = Annotated[str, _ID, RefTo(("claims",))]
+SubjectRef = Annotated[str, _ID, RefTo(("events", "actors", "operations", "places"))]
+"""What a claim is about: an event, actor, operation or place."""
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
-Edtf = Annotated[str, BeforeValidator(_year_as_text), StringConstraints(min_length=1)]
+Edtf = Annotated[str, BeforeValidator(_year_as_text), StringConstraints(min_length=1), IsDate()]
 """An EDTF date or interval: 2016-04-20, 2016-04, 2016-04~, 2014?, 2016-05/2016-12, 2014-05-16/.."""
 
 
@@ -38,8 +105,17 @@ class Record(BaseModel):
 
 # --------------------------------------------------------------------------- sources
 
-SourceKind = Literal["news-report", "blog-post", "blog-posts", "opinion", "documentary-transcript", "press-release"]
-CleaningAction = Literal["debris", "duplicate", "garbled", "source-error", "note"]
+SourceKind = _checked_choice(Annotated[
+    Literal["news-report", "blog-post", "blog-posts", "opinion", "documentary-transcript", "press-release"],
+    choice({"news-report": "News report", "blog-post": "Blog post", "blog-posts": "Blog posts (several, run together)",
+            "opinion": "Opinion piece", "documentary-transcript": "Documentary (web page and transcript)",
+            "press-release": "Press release"})])
+CleaningAction = _checked_choice(Annotated[
+    Literal["debris", "duplicate", "garbled", "source-error", "note"],
+    choice({"debris": "Scraping debris (hidden)", "duplicate": "Repeated paragraph (hidden)",
+            "garbled": "Garbled passage", "source-error": "Error in the source", "note": "Editor's note"})])
+HIDDEN_ACTIONS = frozenset({"debris", "duplicate"})
+"""Cleaning actions that fold a paragraph away from the displayed text."""
 
 
 class Cleaning(Record):
@@ -111,8 +187,22 @@ class Source(Record):
 
 # --------------------------------------------------------------------------- actors
 
-ActorKind = Literal["armed-group", "government", "person", "media-outlet", "international-body", "political-body"]
-Relation = Literal["member-of", "commands", "allied-with", "opposed-to", "speaks-for", "part-of", "successor-of"]
+ActorKind = _checked_choice(Annotated[
+    Literal["armed-group", "government", "person", "media-outlet", "international-body", "political-body"],
+    choice({"armed-group": "Armed group", "government": "Government or authority", "person": "Person",
+            "media-outlet": "Media outlet or agency", "international-body": "International body",
+            "political-body": "Political body"},
+           plural={"armed-group": "Armed groups", "government": "Governments and authorities", "person": "People",
+                   "media-outlet": "Media outlets and agencies", "international-body": "International bodies",
+                   "political-body": "Political bodies"})])
+Relation = _checked_choice(Annotated[
+    Literal["member-of", "commands", "allied-with", "opposed-to", "speaks-for", "part-of", "successor-of"],
+    choice({"member-of": "member of", "commands": "commands", "allied-with": "allied with",
+            "opposed-to": "opposed to", "speaks-for": "speaks for", "part-of": "part of",
+            "successor-of": "successor of"},
+           inverse={"member-of": "has as member", "commands": "commanded by", "allied-with": "allied with",
+                    "opposed-to": "opposed by", "speaks-for": "spokesperson", "part-of": "includes",
+                    "successor-of": "succeeded by"})])
 
 
 class Affiliation(Record):
@@ -120,11 +210,11 @@ class Affiliation(Record):
 
     relation: Relation
     """How the actor relates to the other one."""
-    actor: Ref
+    actor: ActorRef
     """The other actor's id."""
     period: Optional[Edtf] = None
     """When the relation held (EDTF date or interval, open ends allowed: `2014-05/..`)."""
-    claims: list[Ref] = []
+    claims: list[ClaimRef] = []
     """Claims that support the relation, where there are any."""
     note: Optional[Text] = None
     """A short neutral remark on the relation."""
@@ -153,11 +243,16 @@ class Actor(Record):
 
 # --------------------------------------------------------------------------- places
 
-PlaceKind = Literal[
-    "country", "region", "city", "town", "district", "neighbourhood", "base", "airbase",
-    "crossroads", "mountain", "facility", "oil-terminal", "road",
-]
-Precision = Literal["exact", "landmark", "neighbourhood", "city", "region"]
+PlaceKind = _checked_choice(Annotated[
+    Literal["country", "region", "city", "town", "district", "neighbourhood", "base", "airbase",
+            "crossroads", "mountain", "facility", "oil-terminal", "road"],
+    choice({"country": "country", "region": "region", "city": "city", "town": "town", "district": "district",
+            "neighbourhood": "neighbourhood", "base": "base", "airbase": "airbase", "crossroads": "crossroads",
+            "mountain": "mountain", "facility": "facility", "oil-terminal": "oil terminal", "road": "road"})])
+Precision = _checked_choice(Annotated[
+    Literal["exact", "landmark", "neighbourhood", "city", "region"],
+    choice({"exact": "exact", "landmark": "landmark", "neighbourhood": "neighbourhood", "city": "city",
+            "region": "region"})])
 
 
 class Coordinates(Record):
@@ -186,7 +281,7 @@ class Place(Record):
     """The name in Arabic script, only where known with confidence."""
     kind: PlaceKind
     """What the place is."""
-    within: Optional[Ref] = None
+    within: Optional[PlaceRef] = None
     """The place it lies in."""
     coordinates: Optional[Coordinates] = None
     """A point, with its precision and how it was located."""
@@ -219,15 +314,15 @@ class Operation(Record):
     """Other names and spellings seen in the sources."""
     translations: list[Translation] = []
     """The name in other languages, or its translation ("Impenetrable Wall")."""
-    conducted_by: list[Ref] = []
+    conducted_by: list[ActorRef] = []
     """Actors that conducted the operation."""
     period: Optional[Edtf] = None
     """When it ran: an EDTF interval, open ends allowed (`2014-05-16/..`)."""
     period_basis: Optional[Text] = None
     """How the period was determined where no source states it: the editor's reasoning."""
-    places: list[Ref] = []
+    places: list[PlaceRef] = []
     """Where it took place."""
-    parent: Optional[Ref] = None
+    parent: Optional[OperationRef] = None
     """The operation it is described as part of."""
     description: Text
     """One or two neutral sentences."""
@@ -237,19 +332,32 @@ class Operation(Record):
 
 # --------------------------------------------------------------------------- events
 
-Role = Literal[
-    "attacker", "target", "claimed-responsibility", "accused", "denied", "mediator",
-    "participant", "defender", "victim", "commander", "spokesperson", "condemned", "reported",
-]
-Status = Literal["established", "disputed"]
-CasualtyGroup = Literal["civilian", "combatant", "unknown"]
-PointKind = Literal["responsibility", "number", "place", "date", "identity", "route", "other"]
+Role = _checked_choice(Annotated[
+    Literal["attacker", "target", "claimed-responsibility", "accused", "denied", "mediator",
+            "participant", "defender", "victim", "commander", "spokesperson", "condemned", "reported"],
+    choice({"attacker": "Attacker", "target": "Target", "claimed-responsibility": "Claimed responsibility",
+            "accused": "Accused", "denied": "Denied", "mediator": "Mediator", "participant": "Participant",
+            "defender": "Defender", "victim": "Victim", "commander": "Commander", "spokesperson": "Spokesperson",
+            "condemned": "Condemned it", "reported": "Reported it"})])
+Status = _checked_choice(Annotated[
+    Literal["established", "disputed"],
+    choice({"established": "Established", "disputed": "Disputed"})])
+CasualtyGroup = _checked_choice(Annotated[
+    Literal["civilian", "combatant", "unknown"],
+    choice({"civilian": "civilian", "combatant": "combatant", "unknown": "unknown"})])
+CasualtyKind = _checked_choice(Annotated[
+    Literal["killed", "injured", "killed-or-injured"],
+    choice({"killed": "killed", "injured": "injured", "killed-or-injured": "killed or injured"})])
+PointKind = _checked_choice(Annotated[
+    Literal["responsibility", "number", "place", "date", "identity", "route", "other"],
+    choice({"responsibility": "Responsibility", "number": "Number", "place": "Place", "date": "Date",
+            "identity": "Identity", "route": "Route", "other": "Other"})])
 
 
 class Participant(Record):
     """An actor's part in an event."""
 
-    actor: Ref
+    actor: ActorRef
     """The actor's id."""
     role: Role
     """What the actor did, or is said to have done, in the event."""
@@ -260,15 +368,15 @@ class Casualties(Record):
 
     group: CasualtyGroup
     """Whose casualties: civilian, combatant or unknown."""
-    kind: Literal["killed", "injured", "killed-or-injured"] = "killed"
+    kind: CasualtyKind = "killed"
     """Killed, injured, or not distinguished by the source."""
-    party: Optional[Ref] = None
+    party: Optional[ActorRef] = None
     """The actor whose members these were, where the source says."""
     min: int = Field(ge=0)
     """The lowest figure a source gives."""
     max: int = Field(ge=0)
     """The highest figure a source gives (equal to min for a single figure)."""
-    claims: list[Ref] = Field(min_length=1)
+    claims: list[ClaimRef] = Field(min_length=1)
     """The claims that give these figures."""
 
 
@@ -288,7 +396,7 @@ class Position(Record):
 
     says: Text
     """The position, briefly and in neutral words ("32", "70 or 80", "not targeted")."""
-    claims: list[Ref] = Field(min_length=1)
+    claims: list[ClaimRef] = Field(min_length=1)
     """The claims of the account that state this position."""
 
 
@@ -299,7 +407,7 @@ class Account(Record):
     """A short id, unique within the event."""
     label: Text
     """Whose account it is, neutrally ("LNA spokesperson, via the Libya Herald")."""
-    claims: list[Ref] = Field(min_length=1)
+    claims: list[ClaimRef] = Field(min_length=1)
     """The claims that make up this account."""
     positions: dict[Id, Union[Text, Position]] = {}
     """This account's position on each point, keyed by point id: the position as text, or `{says: …, claims: […]}`
@@ -330,11 +438,11 @@ class Event(Record):
     """When (EDTF), with its precision: `2016-04-20`, `2016-04`, `2016-04~`, `2015?`, `2016-05/2016-12`."""
     date_inferred: Optional[Text] = None
     """Where no source states the date: the editor's reasoning ("4th anniversary of a May 2014 operation")."""
-    places: list[Ref] = []
+    places: list[PlaceRef] = []
     """Where it happened."""
     actors: list[Participant] = []
     """Who took part, with explicit roles."""
-    operation: Optional[Ref] = None
+    operation: Optional[OperationRef] = None
     """The operation it belongs to."""
     status: Status
     """`established` where sources agree or only one neutral fact is at stake; `disputed` where accounts conflict."""
@@ -354,13 +462,13 @@ class Event(Record):
 class Speaker(Record):
     """Who asserts a claim: an actor with a page, or a named person speaking for one."""
 
-    actor: Optional[Ref] = None
+    actor: Optional[ActorRef] = None
     """The speaker's actor id (a person, group, authority or outlet with a page)."""
     name: Optional[Text] = None
     """A named speaker without a page of their own."""
     role: Optional[Text] = None
     """The speaker's role as the source gives it ("Libyan army commander in Derna")."""
-    on_behalf_of: Optional[Ref] = None
+    on_behalf_of: Optional[ActorRef] = None
     """The actor the speaker speaks for, where there is one."""
 
 
@@ -369,15 +477,15 @@ class Claim(Record):
 
     id: Id
     """Permanent id; the claim's anchor is `#claim-<id>`."""
-    about: Ref
+    about: SubjectRef
     """What it is about: an event, actor, operation or place id."""
     asserts: Text
     """What it asserts, as a short neutral sentence in the site's voice."""
     speaker: Speaker
     """Who asserts it."""
-    via: Optional[Ref] = None
+    via: Optional[ActorRef] = None
     """The outlet or agency the source attributes it to, where the source relays it (`libya-herald`)."""
-    source: Ref
+    source: SourceRef
     """The source document the quote is in."""
     quote: Text
     """The exact words, copied from the source (whitespace and quote marks may differ)."""
@@ -403,3 +511,49 @@ KINDS: dict[str, type[Record]] = {
 
 SINGULAR = {"sources": "source", "actors": "actor", "places": "place", "operations": "operation",
             "events": "event", "claims": "claim"}
+"""Each kind's name for one record, in messages."""
+
+
+def models() -> list[type[Record]]:
+    """Every model of the record, kinds first, then each nested model where a field first uses it."""
+    found: list[type[Record]] = []
+
+    def visit(annotation: object) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, Record):
+            if annotation in found:
+                return
+            found.append(annotation)
+            for info in annotation.model_fields.values():
+                visit(info.annotation)
+        for arg in typing.get_args(annotation):
+            visit(arg)
+
+    for model in KINDS.values():
+        visit(model)
+    kinds = list(KINDS.values())
+    return kinds + [model for model in found if model not in kinds]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Records:
+    """The record's records, one typed mapping per kind, each sorted by id."""
+
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    operations: dict[str, Operation]
+    events: dict[str, Event]
+    claims: dict[str, Claim]
+
+    def of(self, kind: str) -> Mapping[str, Record]:
+        """The records of a kind named at run time (`"events"`)."""
+        records: Mapping[str, Record] = getattr(self, kind)
+        return records
+
+    def kinds(self) -> Iterator[tuple[str, Mapping[str, Record]]]:
+        """(kind, records) for every kind, in the order of KINDS."""
+        for kind in KINDS:
+            yield kind, self.of(kind)
+
+
+assert [f.name for f in fields(Records)] == list(KINDS), "Records must hold exactly the kinds of KINDS"

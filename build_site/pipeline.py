@@ -1,15 +1,23 @@
-"""build(): load → validate → link → render → write. Data flows one way."""
+"""build(): load → validate → link → render → write. Data flows one way.
+
+Each stage's wall time is measured here and returned with the result (`stages`), so that the
+benchmark calls this pipeline rather than a copy of it.
+"""
 
 from __future__ import annotations
 
 import gc
 import logging
-from dataclasses import dataclass
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
+from . import registry
 from .errors import BuildError, Problem
-from .loader import load
+from .files import write_if_changed
+from .loader import REGISTRY_FILE, load, read_registry_lines
 from .settings import Settings
 from .validate import Checked, validate
 
@@ -17,6 +25,35 @@ if TYPE_CHECKING:
     from .writer import WriteReport
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Stages:
+    """How long each stage took, in seconds, in the order they ran."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timed(self, name: str) -> Iterator[None]:
+        begin = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - begin
+            log.debug("%s: %.2f s", name, self.seconds[name])
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    # Loading and validating only build objects that live to the end of the run: the cycle collector
+    # would rescan them again and again (a third of the time on a 10,000-event record).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -27,19 +64,22 @@ class BuildResult:
     """Problems that did not stop the build."""
     written: "WriteReport"
     """Files written, unchanged and removed."""
+    stages: dict[str, float]
+    """Seconds per stage: load, validate, link, render, exports, write."""
+    outputs: int
+    """Files generated."""
+    pages: int
+    """Of those, pages (Markdown for MkDocs)."""
 
 
-def check(root: Path, *, strict: bool = False) -> Checked:
+def check(root: Path, *, strict: bool = False, stages: Stages | None = None) -> Checked:
     """Load and validate; raise BuildError on any error (or warning, with `strict`)."""
-    # Loading and validating only build objects that live to the end of the run: the cycle collector
-    # would rescan them again and again (a third of the time on a 10,000-event record).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        checked = validate(load(root))
-    finally:
-        if collecting:
-            gc.enable()
+    stages = stages or Stages()
+    with _no_cycle_collection():
+        with stages.timed("load"):
+            inputs = load(root)
+        with stages.timed("validate"):
+            checked = validate(inputs)
     fatal = checked.problems if strict else checked.errors
     if fatal:
         raise BuildError(checked.problems)
@@ -54,21 +94,39 @@ def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
     but only the selected events and what they refer to are generated: a quick preview."""
     # Imported here so that `check` stays fast: it needs neither templates nor the writer.
     from .exports import exports
+    from .layout import GENERATED_DIRS
     from .link import link
     from .render import render
-    from .writer import GENERATED_DIRS, write
+    from .writer import write
 
     settings = settings or Settings.from_environment()
-    checked = check(root, strict=strict)
+    stages = Stages()
+    checked = check(root, strict=strict, stages=stages)
     if only:
         from .subset import subset
 
         checked = subset(checked, only)
     gc.freeze()  # the validated record lives to the end: keep the collector from rescanning it while rendering
     try:
-        record = link(checked)
-        outputs = render(record, settings) + exports(record, settings)
-        report = write(docs_dir or root / "docs", outputs, GENERATED_DIRS)
+        with stages.timed("link"):
+            record = link(checked)
+        with stages.timed("render"):
+            pages = render(record, settings)
+        with stages.timed("exports"):
+            data = exports(record, settings)
+        with stages.timed("write"):
+            report = write(docs_dir or root / "docs", pages + data, GENERATED_DIRS)
     finally:
         gc.unfreeze()
-    return BuildResult([p for p in checked.problems if p.severity == "warning"], report)
+    return BuildResult([p for p in checked.problems if p.severity == "warning"], report, stages.seconds,
+                       len(pages) + len(data), sum(1 for output in pages if output.path.endswith(".md")))
+
+
+def register(root: Path) -> int:
+    """Add every current URL to data/published-urls.txt (never removing one); return how many were added."""
+    checked = check(root)
+    listed = read_registry_lines(root)
+    text, added = registry.updated(listed or [], checked)
+    if added or listed is None:
+        write_if_changed(root / REGISTRY_FILE, text.encode("utf-8"))
+    return added

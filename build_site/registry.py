@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .loader import REGISTRY_FILE
-from .pipeline import check
-from .validate import claim_url, page_url
+from . import layout
+from . import model as m
 
 HEADER = """\
 # Every URL this site has ever published, one per line (claims as claims#<id>).
@@ -15,15 +12,14 @@ HEADER = """\
 """
 
 
-def register(root: Path) -> int:
-    """Add every current URL not yet listed; return how many were added. Existing lines are kept."""
-    checked = check(root)
-    current = {claim_url(i) if kind == "claims" else page_url(kind, i)
-               for kind, records in checked.models.items() for i in records}
-    path = root / REGISTRY_FILE
-    listed = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
-    urls = {line for line in listed if line and not line.startswith("#")}
-    added = current - urls
-    if added or not path.exists():
-        path.write_text(HEADER + "".join(f"{url}\n" for url in sorted(urls | current)), encoding="utf-8")
-    return len(added)
+def current_urls(records: m.Records) -> set[str]:
+    """The registry entry of every current record."""
+    return {layout.registered_url(kind, record_id) for kind, found in records.kinds() for record_id in found}
+
+
+def updated(listed: list[str], records: m.Records) -> tuple[str, int]:
+    """The registry's new text, with every current URL not yet listed added, and how many were added.
+    `listed` is its current lines (empty if there is none); no line is ever removed."""
+    urls = {line.strip() for line in listed if line.strip() and not line.strip().startswith("#")}
+    current = current_urls(records)
+    return HEADER + "".join(f"{url}\n" for url in sorted(urls | current)), len(current - urls)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .files import write_if_changed
 from .model import KINDS, SINGULAR
 
 
@@ -35,8 +36,5 @@ def write_schemas(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     changed = 0
     for name, text in rendered().items():
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed += 1
+        changed += write_if_changed(folder / name, text.encode("utf-8"))
     return changed

@@ -2,15 +2,17 @@
 
 A generated page names the YAML record it comes from in its front matter (`edit_url`): the edit
 button opens that file at the record's line. Generated index pages have no single record, so no button.
+Which pages are generated is the generator's own layout fact (build_site/layout.py, standard library
+only), read from there: MkDocs runs with the repository on its path.
 """
 
-GENERATED = {"sources", "actors", "places", "operations", "events", "disputes", "timeline", "data"}
+from build_site.layout import is_generated
 
 
 def on_page_markdown(markdown, page, config, files):
     edit_url = page.meta.get("edit_url")
     if edit_url:
         page.edit_url = edit_url
-    elif page.file.src_uri.split("/")[0] in GENERATED:
+    elif is_generated(page.file.src_uri):
         page.edit_url = None
     return markdown

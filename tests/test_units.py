@@ -11,9 +11,9 @@ import yaml
 from build_site.dates import DateError, describe
 from build_site.errors import BuildError
 from build_site.loader import _YamlError, parse_yaml
-from build_site.render import Output, md_inline, sanitize_markdown
+from build_site.markup import md_inline, sanitize_markdown
 from build_site.text import QuoteIndex, normalize, split_paragraphs
-from build_site.writer import write
+from build_site.writer import Output, write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,19 +70,19 @@ def test_markdown_is_sanitized_and_headings_escaped():
 
 def test_plain_summaries_take_the_fast_path_with_markdowns_exact_output():
     """Texts without Markdown syntax skip Python-Markdown; the HTML must be what it would have made."""
-    from build_site import render
+    from build_site import markup
     texts = [event["summary"] for path in sorted((ROOT / "data" / "events").glob("*.yaml"))
              for event in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
-    assert texts and not any(render._MARKDOWN_SYNTAX.search(text) for text in texts), \
+    assert texts and not any(markup._MARKDOWN_SYNTAX.search(text) for text in texts), \
         "the real summaries are plain prose: the fast path is the one they take"
     alphabet = list("ab c.,'\"\n\n\n-—“”()0123:;?!/=#>+|é") + ["\xa0", "\u2028", "\u3000", "\x0b", "\x0c", "\t", "  "]
     rng = random.Random(7)
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
-    plain = [text for text in texts if not render._MARKDOWN_SYNTAX.search(text)]
+    plain = [text for text in texts if not markup._MARKDOWN_SYNTAX.search(text)]
     assert len(plain) > 3000
     for text in plain:
-        assert render._clean(render._plain_paragraphs(text)) == render._clean(render._MARKDOWN.reset().convert(text)), text
-    assert render._MARKDOWN_SYNTAX.search("a\n- b") and render._MARKDOWN_SYNTAX.search("a  \nb")
+        assert markup._clean(markup._plain_paragraphs(text)) == markup._clean(markup._MARKDOWN.reset().convert(text)), text
+    assert markup._MARKDOWN_SYNTAX.search("a\n- b") and markup._MARKDOWN_SYNTAX.search("a  \nb")
 
 
 def test_writer_rewrites_only_changed_files_and_removes_stale(tmp_path: Path):
@@ -110,12 +110,24 @@ def test_writer_refuses_duplicates_escapes_and_foreign_folders(tmp_path: Path):
 
 
 def test_every_allowed_value_has_a_label_for_readers():
+    """Every choice in the model, found by walking the real model registry, labels each of its values."""
     import typing
 
-    from build_site import model, render
+    from build_site import model
 
-    for literal, labels in [(model.ActorKind, render.KIND_LABELS), (model.ActorKind, render.KIND_SINGULAR),
-                            (model.Role, render.ROLE_LABELS), (model.Relation, render.RELATION_LABELS),
-                            (model.Relation, render.INVERSE_RELATION), (model.SourceKind, render.SOURCE_KIND_LABELS),
-                            (model.CleaningAction, render.ACTION_LABELS)]:
-        assert set(typing.get_args(literal)) == set(labels), labels
+    def choices(annotation):
+        if typing.get_origin(annotation) is typing.Literal:
+            yield annotation
+        for arg in typing.get_args(annotation):
+            yield from choices(arg)
+
+    seen = 0
+    for record in model.models():
+        for name, info in record.model_fields.items():
+            for literal in choices(info.annotation):
+                labels = next((meta for meta in info.metadata if isinstance(meta, model.Labels)), None)
+                assert labels is not None, f"{record.__name__}.{name} has allowed values without labels"
+                assert set(labels.singular) == set(typing.get_args(literal)), f"{record.__name__}.{name}"
+                assert all(labels.singular.values()), f"{record.__name__}.{name} has an empty label"
+                seen += 1
+    assert seen >= 10, "the walk found too few choices: it is not looking where the model declares them"

@@ -1,0 +1,66 @@
+"""References between records: every id a record names exists and is of the right kind."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import model as m
+from ..errors import Problem
+from ..fields import field_name, references
+from . import Parsed, problem, suggest
+
+
+def _article(words: str) -> str:
+    return "an" if words[0] in "aeiou" else "a"
+
+
+def dangling_references(parsed: Parsed) -> Iterator[Problem]:
+    """A reference to an id that does not exist, or to a record of another kind."""
+    for kind, records in parsed.records.kinds():
+        for record_id, record in records.items():
+            raw = parsed.raws[record_id]
+            for path, target, kinds in references(record):
+                if parsed.kind_of.get(target) in kinds or target in parsed.invalid:
+                    continue
+                candidates = [i for k in kinds for i in parsed.records.of(k)]
+                wanted = " or ".join(m.SINGULAR[k] for k in kinds)
+                if target in parsed.kind_of:
+                    found = f"the {m.SINGULAR[parsed.kind_of[target]]} '{target}'"
+                else:
+                    found = f"'{target}', which does not exist"
+                yield problem(raw.where(path), kind, record_id, field_name(path),
+                              f"expected the id of {_article(wanted)} {wanted}, got {found}{suggest(target, candidates)}")
+
+
+def former_ids(parsed: Parsed) -> Iterator[Problem]:
+    """A former id that a current record uses, or that two records both claim."""
+    claimed: dict[str, str] = {}
+    for kind, records in parsed.records.kinds():
+        for record_id, record in records.items():
+            raw = parsed.raws[record_id]
+            for i, former in enumerate(record.former_ids):
+                path = ("former_ids", i)
+                if former in parsed.kind_of:
+                    yield problem(raw.where(path), kind, record_id, field_name(path),
+                                  f"expected an id no current record uses, got '{former}', the id of the "
+                                  f"{m.SINGULAR[parsed.kind_of[former]]} at {parsed.raws[former].location}")
+                elif former in claimed:
+                    yield problem(raw.where(path), kind, record_id, field_name(path),
+                                  f"expected a former id listed once, got '{former}', also listed by '{claimed[former]}'")
+                claimed[former] = record_id
+
+
+ORPHAN_KINDS = ("actors", "places")
+"""Kinds whose records only make sense when something refers to them."""
+
+
+def orphans(parsed: Parsed) -> Iterator[Problem]:
+    """Warnings: an actor or place nothing refers to."""
+    referenced = {target for _, records in parsed.records.kinds() for record in records.values()
+                  for _, target, _ in references(record)}
+    for kind in ORPHAN_KINDS:
+        for record_id in parsed.records.of(kind):
+            if record_id not in referenced:
+                yield problem(parsed.raws[record_id].where(("id",)), kind, record_id, "id",
+                              f"expected the {m.SINGULAR[kind]} to be referred to by an event, claim or other "
+                              f"record, got nothing referring to it (link it, or remove it)", "warning")

@@ -1,0 +1,386 @@
+"""What each page shows, decided in Python: one view model per page kind, testable without Jinja.
+
+A template (templates/<kind>.md.j2) only lays out what its view holds; every choice of what to
+show (which claims, in which order, which label, what a dispute cell says) is made here.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Optional
+
+from . import model as m
+from .dates import DateInfo
+from .link import Link, Record
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+SOURCE_KIND = m.labels_of(m.SourceKind)
+CLEANING_ACTION = m.labels_of(m.CleaningAction)
+ACTOR_KIND = m.labels_of(m.ActorKind)
+RELATION = m.labels_of(m.Relation)
+PLACE_KIND = m.labels_of(m.PlaceKind)
+ROLE = m.labels_of(m.Role)
+CASUALTY_GROUP = m.labels_of(m.CasualtyGroup)
+CASUALTY_KIND = m.labels_of(m.CasualtyKind)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    """One paragraph of a source's text, with what the editors and the record say about it."""
+
+    number: int
+    text: str
+    part: Optional[m.SourcePart]
+    """The part that starts at this paragraph."""
+    notes: list[m.Cleaning]
+    """Cleaning notes on it."""
+    hidden: bool
+    """Folded away (debris, a repeat)."""
+    claims: list[m.Claim]
+    """Claims quoting it."""
+
+
+@dataclass(frozen=True)
+class SourceView:
+    source: m.Source
+    kind_label: str
+    date: DateInfo
+    file_name: str
+    """The raw file's name, served beside the page."""
+    claim_count: int
+    paragraphs: list[ParagraphView]
+
+
+def cleaning_label(note: m.Cleaning) -> str:
+    return CLEANING_ACTION.singular[note.action]
+
+
+def source_view(record: Record, source: m.Source) -> SourceView:
+    notes: dict[int, list[m.Cleaning]] = defaultdict(list)
+    for note in source.cleaning:
+        for number in note.paragraphs:
+            notes[number].append(note)
+    cited: dict[int, list[m.Claim]] = defaultdict(list)
+    for claim in record.claims_by_source.get(source.id, []):
+        cited[record.quotes[claim.id].paragraph].append(claim)
+    parts = {part.first_paragraph: part for part in source.parts}
+    paragraphs = [ParagraphView(p.number, p.text, parts.get(p.number), notes.get(p.number, []),
+                                any(note.action in m.HIDDEN_ACTIONS for note in notes.get(p.number, [])),
+                                cited.get(p.number, []))
+                  for p in record.paragraphs[source.id]]
+    return SourceView(source, SOURCE_KIND.singular[source.kind], record.dates[source.date],
+                      PurePosixPath(source.file).name, len(record.claims_by_source.get(source.id, [])), paragraphs)
+
+
+# --------------------------------------------------------------------------- actors
+
+
+@dataclass(frozen=True)
+class AffiliationRow:
+    relation: str
+    """The relation as read from this actor's side."""
+    other: str
+    """The other actor's id."""
+    period: Optional[str]
+    """When it held, in words."""
+    claims: list[m.Claim]
+    """Claims that support it."""
+    note: Optional[str]
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    role: str
+    label: str
+    events: list[m.Event]
+
+
+@dataclass(frozen=True)
+class ActorView:
+    actor: m.Actor
+    kind_label: str
+    affiliations: list[AffiliationRow]
+    """Declared by this actor, then declared by others towards it."""
+    roles: list[RoleGroup]
+    """The actor's events, grouped by its role in them."""
+    operations: list[m.Operation]
+    speaks: bool
+    """Whether the actor speaks in any claim (its "Claims made" section is shown)."""
+    claims_made: list[m.Claim]
+    """Claims it made about something other than itself."""
+    claims_about: list[m.Claim]
+    relayed: list[m.Claim]
+
+
+def _affiliation_row(record: Record, relation: str, other: str, affiliation: m.Affiliation) -> AffiliationRow:
+    return AffiliationRow(relation, other, record.dates[affiliation.period].label if affiliation.period else None,
+                          [record.claims[c] for c in affiliation.claims], affiliation.note)
+
+
+def actor_view(record: Record, actor: m.Actor) -> ActorView:
+    assert RELATION.inverse is not None
+    inverse = RELATION.inverse
+    rows = [_affiliation_row(record, RELATION.singular[a.relation], a.actor, a) for a in actor.affiliations]
+    inbound: list[Link] = record.affiliations_in.get(actor.id, [])
+    rows += [_affiliation_row(record, inverse[link.affiliation.relation], link.actor.id, link.affiliation)
+             for link in inbound]
+    roles = sorted(record.roles_by_actor.get(actor.id, []), key=lambda r: r.role)
+    groups = [RoleGroup(role, ROLE.singular[role], [r.event for r in grouped])
+              for role, grouped in itertools.groupby(roles, key=lambda r: r.role)]
+    made = record.claims_by_speaker.get(actor.id, [])
+    return ActorView(actor, ACTOR_KIND.singular[actor.kind], rows, groups, record.operations_by_actor.get(actor.id, []),
+                     bool(made), [c for c in made if c.about != actor.id], record.claims_about.get(actor.id, []),
+                     record.claims_via.get(actor.id, []))
+
+
+# --------------------------------------------------------------------------- places and operations
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    place: m.Place
+    kind_label: str
+    description: str
+    """For link previews: the place's description, or a sentence saying what it is."""
+    inside: list[m.Place]
+    events: list[m.Event]
+    operations: list[m.Operation]
+    claims_about: list[m.Claim]
+
+
+def place_view(record: Record, place: m.Place) -> PlaceView:
+    description = place.description or f"{place.name}, a {place.kind} named in the sources."
+    return PlaceView(place, PLACE_KIND.singular[place.kind], description, record.places_within.get(place.id, []),
+                     record.events_by_place.get(place.id, []), record.operations_by_place.get(place.id, []),
+                     record.claims_about.get(place.id, []))
+
+
+@dataclass(frozen=True)
+class OperationView:
+    operation: m.Operation
+    period: Optional[DateInfo]
+    includes: list[m.Operation]
+    events: list[m.Event]
+    claims_about: list[m.Claim]
+
+
+def operation_view(record: Record, operation: m.Operation) -> OperationView:
+    return OperationView(operation, record.dates[operation.period] if operation.period else None,
+                         record.sub_operations.get(operation.id, []), record.events_by_operation.get(operation.id, []),
+                         record.claims_about.get(operation.id, []))
+
+
+# --------------------------------------------------------------------------- events and disputes
+
+
+@dataclass(frozen=True)
+class CellClaim:
+    """A claim named in a dispute cell, by its number in its account."""
+
+    id: str
+    number: int
+    asserts: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One account's position on one point; `says` is None where the account does not address it."""
+
+    says: Optional[str]
+    claims: list[CellClaim]
+
+
+@dataclass(frozen=True)
+class PointRow:
+    point: m.DisputePoint
+    cells: list[Cell]
+    """One per account, in the accounts' order."""
+
+
+@dataclass(frozen=True)
+class DisputeView:
+    dispute: m.Dispute
+    rows: list[PointRow]
+    accounts: list[tuple[m.Account, list[m.Claim]]]
+    """Each account with its claims, in order."""
+
+
+@dataclass(frozen=True)
+class CasualtyRow:
+    group: str
+    """Whose, and killed or injured: "civilian (killed)"."""
+    party: Optional[str]
+    figure: str
+    claims: list[m.Claim]
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: m.Event
+    date: DateInfo
+    description: str
+    """For link previews."""
+    participants: list[tuple[str, str]]
+    """(actor id, role in words) of each participant."""
+    dispute: Optional[DisputeView]
+    casualties: list[CasualtyRow]
+    other_claims: list[m.Claim]
+    """Claims about the event outside its dispute's accounts (all of them, for an undisputed event)."""
+    previous: Optional[tuple[m.Event, DateInfo]]
+    next: Optional[tuple[m.Event, DateInfo]]
+
+
+def _cell(record: Record, account: m.Account, point_id: str) -> Cell:
+    position = account.positions.get(point_id)
+    if position is None:
+        return Cell(None, [])
+    says, cited = (position.says, position.claims) if isinstance(position, m.Position) else (position, account.claims)
+    return Cell(says, [CellClaim(c, account.claims.index(c) + 1, record.claims[c].asserts) for c in cited])
+
+
+def dispute_view(record: Record, dispute: m.Dispute) -> DisputeView:
+    rows = [PointRow(point, [_cell(record, account, point.id) for account in dispute.accounts])
+            for point in dispute.points]
+    return DisputeView(dispute, rows, [(a, [record.claims[c] for c in a.claims]) for a in dispute.accounts])
+
+
+def _casualty_row(record: Record, cas: m.Casualties) -> CasualtyRow:
+    figure = f"{cas.min}" if cas.min == cas.max else f"{cas.min}–{cas.max}"
+    return CasualtyRow(f"{CASUALTY_GROUP.singular[cas.group]} ({CASUALTY_KIND.singular[cas.kind]})", cas.party, figure,
+                       [record.claims[c] for c in cas.claims])
+
+
+def event_view(record: Record, event: m.Event) -> EventView:
+    date = record.dates[event.date]
+    disputed = "Disputed: accounts conflict. " if event.status == "disputed" else ""
+    in_accounts = {c for account in event.dispute.accounts for c in account.claims} if event.dispute else set()
+    before, after = record.neighbours[event.id]
+    return EventView(
+        event, date, f"{date.label}. {disputed}{event.summary[:200]}",
+        [(part.actor, ROLE.singular[part.role].lower()) for part in event.actors],
+        dispute_view(record, event.dispute) if event.dispute else None,
+        [_casualty_row(record, cas) for cas in event.casualties],
+        [c for c in record.claims_about.get(event.id, []) if c.id not in in_accounts],
+        (before, record.dates[before.date]) if before else None,
+        (after, record.dates[after.date]) if after else None)
+
+
+# --------------------------------------------------------------------------- index pages
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    name: str
+    """"April 2016"."""
+    anchor: str
+    """`m2016-04`: kept stable, links point at it."""
+    events: list[m.Event]
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    months: list[Month]
+    count: int
+    disputed: int
+    previous: Optional[int]
+    next: Optional[int]
+
+
+def years(record: Record) -> list[Year]:
+    """The record's events by year and month, in time order (an event under its first possible month)."""
+    by_month: dict[int, dict[int, list[m.Event]]] = defaultdict(lambda: defaultdict(list))
+    for event in record.timeline:
+        start = record.dates[event.date].start
+        by_month[start.year][start.month].append(event)
+    numbers = sorted(by_month)
+    found = []
+    for i, year in enumerate(numbers):
+        months = [Month(year, month, f"{MONTHS[month - 1]} {year}", f"m{year}-{month:02d}", events)
+                  for month, events in sorted(by_month[year].items())]
+        everything = [event for month in months for event in month.events]
+        found.append(Year(year, months, len(everything), sum(1 for e in everything if e.status == "disputed"),
+                          numbers[i - 1] if i else None, numbers[i + 1] if i + 1 < len(numbers) else None))
+    return found
+
+
+def _by_name(record: m.Actor | m.Place | m.Operation) -> str:
+    return record.name.lower()  # the order readers know from the index pages: case does not count
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    kind: str
+    label: str
+    actors: list[m.Actor]
+
+
+def actor_groups(record: Record) -> list[KindGroup]:
+    """Actors by kind (kinds in alphabetical order), each kind's actors by name."""
+    ordered = sorted(record.actors.values(), key=lambda a: a.kind)
+    assert ACTOR_KIND.plural is not None
+    return [KindGroup(kind, ACTOR_KIND.plural[kind], sorted(group, key=_by_name))
+            for kind, group in itertools.groupby(ordered, key=lambda a: a.kind)]
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    source: m.Source
+    kind_label: str
+    date: DateInfo
+    claim_count: int
+
+
+def source_rows(record: Record) -> list[SourceRow]:
+    """Sources by date (the EDTF text's order, as the index always listed them)."""
+    return [SourceRow(s, SOURCE_KIND.singular[s.kind], record.dates[s.date], len(record.claims_by_source.get(s.id, [])))
+            for s in sorted(record.sources.values(), key=lambda s: s.date)]
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    place: m.Place
+    kind_label: str
+    event_count: int
+
+
+def place_rows(record: Record) -> list[PlaceRow]:
+    return [PlaceRow(p, PLACE_KIND.singular[p.kind], len(record.events_by_place.get(p.id, [])))
+            for p in sorted(record.places.values(), key=_by_name)]
+
+
+@dataclass(frozen=True)
+class OperationRow:
+    operation: m.Operation
+    period: Optional[str]
+    event_count: int
+
+
+def operation_rows(record: Record) -> list[OperationRow]:
+    return [OperationRow(o, record.dates[o.period].label if o.period else None,
+                         len(record.events_by_operation.get(o.id, [])))
+            for o in sorted(record.operations.values(), key=_by_name)]
+
+
+@dataclass(frozen=True)
+class DisputeRow:
+    event: m.Event
+    dispute: m.Dispute
+    date: str
+    points: str
+    """The points in dispute, as one line."""
+
+
+def dispute_rows(record: Record) -> list[DisputeRow]:
+    return [DisputeRow(e, e.dispute, record.dates[e.date].label, "; ".join(p.label for p in e.dispute.points))
+            for e in record.timeline if e.dispute is not None and e.status == "disputed"]
