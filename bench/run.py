@@ -45,9 +45,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from build_site.layout import GENERATED_DIRS as GENERATED  # noqa: E402
 from synthetic_record import write_record  # noqa: E402
 
-from build_site.layout import GENERATED_DIRS as GENERATED  # noqa: E402
 ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 RESULTS_START, RESULTS_END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

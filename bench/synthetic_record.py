@@ -402,7 +402,7 @@ def generate(events: int, seed: int = 1) -> dict[str, bytes]:
 
     # ------------------------------------------------------------------ files
     def write(kind: str, name: str, records: list[dict]) -> None:
-        header = f"# Synthetic record for benchmarks: never mix with the real record.\n"
+        header = "# Synthetic record for benchmarks: never mix with the real record.\n"
         files[f"data/{kind}/{name}.yaml"] = (header + _dump(records)).encode("utf-8")
 
     write("places", "places", places)
@@ -415,7 +415,7 @@ def generate(events: int, seed: int = 1) -> dict[str, bytes]:
     for year, records in sorted(by_year.items()):
         write("events", year, records)
     claim_files: dict[str, list[dict]] = {}
-    for number, (source_id, records) in enumerate(claims_by_source.items()):
+    for number, records in enumerate(claims_by_source.values()):
         claim_files.setdefault(f"claims-{number // 50:04d}", []).extend(records)
     for name, records in claim_files.items():
         write("claims", name, records)

@@ -105,8 +105,8 @@ def field_reference() -> str:
     for kind, model in m.KINDS.items():
         lines.append(f"Files `data/{kind}/*.yaml` hold lists of **{model.__name__}** records.")
     lines.append("")
-    for model in m.models():
-        lines += _table(model)
+    for record_model in m.models():
+        lines += _table(record_model)
     return "\n".join(lines) + FIELD_REFERENCE_END
 
 

@@ -40,24 +40,29 @@ def _date(record: Record, text: str | None) -> dict | None:
             "approximate": d.approximate, "uncertain": d.uncertain}
 
 
-def exports(record: Record, settings: Settings) -> list[Output]:
-    """Every data file, in a fixed order."""
-    sources = [{
+def _source(record: Record, s: m.Source) -> dict:
+    return {
         "id": s.id, "url": page_url("sources", s.id), "title": s.title, "publisher": s.publisher,
         "author": s.author, "kind": s.kind, "date": s.date, "date_basis": s.date_basis, "language": s.language,
         "stance": s.stance, "file": f"{page_url('sources', s.id)}{s.file.split('/')[-1]}",
         "original_name": s.original_name, "sha256": s.sha256, "paragraphs": len(record.paragraphs[s.id]),
         "parts": [{"anchor": p.anchor, "title": p.title, "first_paragraph": p.first_paragraph, "date": p.date}
                   for p in s.parts],
-    } for s in record.sources.values()]
-    claims = [{
+    }
+
+
+def _claim(record: Record, c: m.Claim) -> dict:
+    return {
         "id": c.id, "url": _claim_url(record, c), "about": c.about, "about_kind": record.kind_of[c.about][:-1],
         "event": c.about if record.kind_of[c.about] == "events" else None, "asserts": c.asserts,
         "speaker": _speaker(c), "via": c.via, "source": c.source, "quote": c.quote, "prefix": c.prefix,
         "suffix": c.suffix, "paragraph": record.quotes[c.id].paragraph,
         "paragraph_url": f"{page_url('sources', c.source)}#p{record.quotes[c.id].paragraph}", "note": c.note,
-    } for c in record.claims.values()]
-    events = [{
+    }
+
+
+def _event(record: Record, e: m.Event) -> dict:
+    return {
         "id": e.id, "url": page_url("events", e.id), "title": e.title, "date": e.date,
         "date_detail": _date(record, e.date), "date_inferred": e.date_inferred, "status": e.status,
         "places": list(e.places), "actors": [{"actor": p.actor, "role": p.role} for p in e.actors],
@@ -65,50 +70,69 @@ def exports(record: Record, settings: Settings) -> list[Output]:
         "casualties": [c.model_dump() for c in e.casualties],
         "claims": [c.id for c in record.claims_about.get(e.id, [])],
         "dispute": e.dispute.model_dump() if e.dispute else None,
-    } for e in record.timeline]
-    actors = [{
+    }
+
+
+def _actor(record: Record, a: m.Actor) -> dict:
+    return {
         "id": a.id, "url": page_url("actors", a.id), "name": a.name, "aliases": list(a.aliases),
         "name_ar": a.name_ar, "kind": a.kind, "description": a.description,
         "affiliations": [{**f.model_dump(), "period_detail": _date(record, f.period)} for f in a.affiliations],
-    } for a in record.actors.values()]
-    operations = [{
+    }
+
+
+def _operation(record: Record, o: m.Operation) -> dict:
+    return {
         "id": o.id, "url": page_url("operations", o.id), "name": o.name, "aliases": list(o.aliases),
         "translations": [t.model_dump() for t in o.translations], "conducted_by": list(o.conducted_by),
         "period": o.period, "period_detail": _date(record, o.period), "places": list(o.places),
         "parent": o.parent, "description": o.description,
-    } for o in record.operations.values()]
-    features = []
-    for p in record.places.values():
-        geometry = None
-        if p.coordinates:
-            geometry = {"type": "Point", "coordinates": [p.coordinates.lon, p.coordinates.lat]}
-        features.append({"type": "Feature", "id": p.id, "geometry": geometry, "properties": {
-            "id": p.id, "url": page_url("places", p.id), "name": p.name, "aliases": list(p.aliases),
-            "name_ar": p.name_ar, "kind": p.kind, "within": p.within,
-            "precision": p.coordinates.precision if p.coordinates else None,
-            "location_note": p.coordinates.note if p.coordinates else None}})
-    events_csv = _csv(
-        ["id", "url", "title", "date", "start", "end", "precision", "status", "places", "actors", "operation", "claims"],
-        [[e["id"], e["url"], e["title"], e["date"], e["date_detail"]["start"], e["date_detail"]["end"] or "",
-          e["date_detail"]["precision"], e["status"], ";".join(e["places"]),
-          ";".join(f"{a['actor']}:{a['role']}" for a in e["actors"]), e["operation"] or "", ";".join(e["claims"])]
-         for e in events])
-    claims_csv = _csv(
-        ["id", "url", "about", "event", "asserts", "speaker_actor", "speaker_name", "speaker_role", "via",
-         "source", "paragraph", "quote"],
-        [[c["id"], c["url"], c["about"], c["event"] or "", c["asserts"], c["speaker"]["actor"] or "",
-          c["speaker"]["name"] or "", c["speaker"]["role"] or "", c["via"] or "", c["source"], c["paragraph"],
-          c["quote"]] for c in claims])
+    }
+
+
+def _place_feature(p: m.Place) -> dict:
+    geometry = {"type": "Point", "coordinates": [p.coordinates.lon, p.coordinates.lat]} if p.coordinates else None
+    return {"type": "Feature", "id": p.id, "geometry": geometry, "properties": {
+        "id": p.id, "url": page_url("places", p.id), "name": p.name, "aliases": list(p.aliases),
+        "name_ar": p.name_ar, "kind": p.kind, "within": p.within,
+        "precision": p.coordinates.precision if p.coordinates else None,
+        "location_note": p.coordinates.note if p.coordinates else None}}
+
+
+def _events_csv(record: Record) -> bytes:
+    rows: list[list[object]] = []
+    for e in record.timeline:
+        d = record.dates[e.date]
+        rows.append([e.id, page_url("events", e.id), e.title, e.date, d.start.isoformat(),
+                     d.end.isoformat() if d.end else "", d.precision, e.status, ";".join(e.places),
+                     ";".join(f"{p.actor}:{p.role}" for p in e.actors), e.operation or "",
+                     ";".join(c.id for c in record.claims_about.get(e.id, []))])
+    return _csv(["id", "url", "title", "date", "start", "end", "precision", "status", "places", "actors",
+                 "operation", "claims"], rows)
+
+
+def _claims_csv(record: Record) -> bytes:
+    rows: list[list[object]] = [
+        [c.id, _claim_url(record, c), c.about, c.about if record.kind_of[c.about] == "events" else "", c.asserts,
+         c.speaker.actor or "", c.speaker.name or "", c.speaker.role or "", c.via or "", c.source,
+         record.quotes[c.id].paragraph, c.quote] for c in record.claims.values()]
+    return _csv(["id", "url", "about", "event", "asserts", "speaker_actor", "speaker_name", "speaker_role", "via",
+                 "source", "paragraph", "quote"], rows)
+
+
+def exports(record: Record, settings: Settings) -> list[Output]:
+    """Every data file, in a fixed order."""
     timeline_data = timeline(record)
+    features = [_place_feature(p) for p in record.places.values()]
     return [
-        Output("data/sources.json", json_bytes(sources)),
-        Output("data/actors.json", json_bytes(actors)),
+        Output("data/sources.json", json_bytes([_source(record, s) for s in record.sources.values()])),
+        Output("data/actors.json", json_bytes([_actor(record, a) for a in record.actors.values()])),
         Output("data/places.geojson", json_bytes({"type": "FeatureCollection", "features": features})),
-        Output("data/operations.json", json_bytes(operations)),
-        Output("data/events.json", json_bytes(events)),
-        Output("data/events.csv", events_csv),
-        Output("data/claims.json", json_bytes(claims)),
-        Output("data/claims.csv", claims_csv),
+        Output("data/operations.json", json_bytes([_operation(record, o) for o in record.operations.values()])),
+        Output("data/events.json", json_bytes([_event(record, e) for e in record.timeline])),
+        Output("data/events.csv", _events_csv(record)),
+        Output("data/claims.json", json_bytes([_claim(record, c) for c in record.claims.values()])),
+        Output("data/claims.csv", _claims_csv(record)),
         Output("data/timeline.json", json_bytes(timeline_data)),
         *scoped_timelines(record, timeline_data),
     ]

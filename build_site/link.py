@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional, TypedDict, TypeVar
 
 from . import model as m
 from .dates import DateInfo
@@ -101,14 +101,39 @@ def ancestors(start: Optional[str], parent_of: dict[str, Optional[str]]) -> list
     return seen
 
 
-def _grouped(pairs) -> dict:
-    grouped: dict = defaultdict(list)
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _grouped(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
+    grouped: dict[K, list[V]] = defaultdict(list)
     for key, value in pairs:
         grouped[key].append(value)
     return dict(grouped)
 
 
-def _claim_indexes(checked: Checked) -> dict[str, dict[str, list[m.Claim]]]:
+class _ClaimIndexes(TypedDict):
+    claims_about: dict[str, list[m.Claim]]
+    claims_by_source: dict[str, list[m.Claim]]
+    claims_by_speaker: dict[str, list[m.Claim]]
+    claims_via: dict[str, list[m.Claim]]
+
+
+class _EventIndexes(TypedDict):
+    roles_by_actor: dict[str, list[Role]]
+    events_by_place: dict[str, list[m.Event]]
+    events_by_operation: dict[str, list[m.Event]]
+
+
+class _EntityIndexes(TypedDict):
+    operations_by_actor: dict[str, list[m.Operation]]
+    operations_by_place: dict[str, list[m.Operation]]
+    sub_operations: dict[str, list[m.Operation]]
+    places_within: dict[str, list[m.Place]]
+    affiliations_in: dict[str, list[Link]]
+
+
+def _claim_indexes(checked: Checked) -> _ClaimIndexes:
     claims = list(checked.claims.values())
     by_source = _grouped((claim.source, claim) for claim in claims)
     for cited in by_source.values():
@@ -119,11 +144,11 @@ def _claim_indexes(checked: Checked) -> dict[str, dict[str, list[m.Claim]]]:
         "claims_by_source": by_source,
         "claims_by_speaker": _grouped((speaker, claim) for claim in claims
                                       if (speaker := claim.speaker.actor or claim.speaker.on_behalf_of)),
-        "claims_via": _grouped((claim.via, claim) for claim in claims if claim.via),
+        "claims_via": _grouped((claim.via, claim) for claim in claims if claim.via is not None),
     }
 
 
-def _event_indexes(checked: Checked, timeline: list[m.Event]) -> dict[str, dict]:
+def _event_indexes(checked: Checked, timeline: list[m.Event]) -> _EventIndexes:
     place_parent = {p.id: p.within for p in checked.places.values()}
     operation_parent = {o.id: o.parent for o in checked.operations.values()}
 
@@ -138,13 +163,13 @@ def _event_indexes(checked: Checked, timeline: list[m.Event]) -> dict[str, dict]
     }
 
 
-def _entity_indexes(checked: Checked) -> dict[str, dict]:
+def _entity_indexes(checked: Checked) -> _EntityIndexes:
     operations = list(checked.operations.values())
     return {
         "operations_by_actor": _grouped((actor, o) for o in operations for actor in o.conducted_by),
         "operations_by_place": _grouped((place, o) for o in operations for place in o.places),
-        "sub_operations": _grouped((o.parent, o) for o in operations if o.parent),
-        "places_within": _grouped((p.within, p) for p in checked.places.values() if p.within),
+        "sub_operations": _grouped((o.parent, o) for o in operations if o.parent is not None),
+        "places_within": _grouped((p.within, p) for p in checked.places.values() if p.within is not None),
         "affiliations_in": _grouped((affiliation.actor, Link(actor, affiliation))
                                     for actor in checked.actors.values() for affiliation in actor.affiliations),
     }

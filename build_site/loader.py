@@ -18,10 +18,8 @@ import yaml
 from .errors import Location, Problem
 from .model import KINDS
 
-try:  # the C parser is an order of magnitude faster on large records
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+# The C parser is an order of magnitude faster on large records; PyYAML may be built without it.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DATA_DIR = "data"
 REGISTRY_FILE = "data/published-urls.txt"
@@ -112,7 +110,8 @@ class _Builder:
         self.key_marks: dict[Path_, Location] = {}
 
     def loc(self, event: yaml.Event) -> Location:
-        return Location(self.path, event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1) if mark else Location(self.path)
 
     def next(self) -> yaml.Event:
         return next(self.events)
@@ -120,8 +119,9 @@ class _Builder:
     def value(self, event: yaml.Event, path: Path_) -> Any:
         if isinstance(event, yaml.AliasEvent):
             raise _YamlError(self.loc(event), f"alias '*{event.anchor}' is not allowed: write the value out in full")
-        if getattr(event, "anchor", None):
-            raise _YamlError(self.loc(event), f"anchor '&{event.anchor}' is not allowed: write each value out in full")
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            raise _YamlError(self.loc(event), f"anchor '&{anchor}' is not allowed: write each value out in full")
         tag = getattr(event, "tag", None)
         if tag and tag != "!":
             raise _YamlError(self.loc(event), f"tag '{tag}' is not allowed: remove it (write plain YAML)")
@@ -129,7 +129,7 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             return _resolve_plain(event.value) if not event.style else event.value
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not isinstance(item := self.next(), yaml.SequenceEndEvent):
                 items.append(self.value(item, path + (len(items),)))
             return items
@@ -154,7 +154,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, dict[Path_, Location], dict[P
     events = yaml.parse(text, Loader=_Loader)
     builder = _Builder(path, events)
     try:
-        documents = []
+        documents: list[Any] = []
         for event in events:
             if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
                 continue

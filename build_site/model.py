@@ -67,13 +67,12 @@ def labels_of(choice_type: object) -> Labels:
     raise TypeError(f"{choice_type!r} declares no labels")
 
 
-def _checked_choice(choice_type: object) -> object:
-    """A choice whose labels name exactly its allowed values (checked once, at import)."""
+def check_choice(choice_type: object) -> None:
+    """Refuse a choice whose labels do not name exactly its allowed values (run at import, below)."""
     allowed = set(typing.get_args(typing.get_args(choice_type)[0]))
     named = set(labels_of(choice_type).singular)
     if allowed != named:
         raise ValueError(f"labels and allowed values differ: {sorted(allowed ^ named)}")
-    return choice_type
 
 
 def _year_as_text(value: object) -> object:
@@ -105,15 +104,15 @@ class Record(BaseModel):
 
 # --------------------------------------------------------------------------- sources
 
-SourceKind = _checked_choice(Annotated[
+SourceKind = Annotated[
     Literal["news-report", "blog-post", "blog-posts", "opinion", "documentary-transcript", "press-release"],
     choice({"news-report": "News report", "blog-post": "Blog post", "blog-posts": "Blog posts (several, run together)",
             "opinion": "Opinion piece", "documentary-transcript": "Documentary (web page and transcript)",
-            "press-release": "Press release"})])
-CleaningAction = _checked_choice(Annotated[
+            "press-release": "Press release"})]
+CleaningAction = Annotated[
     Literal["debris", "duplicate", "garbled", "source-error", "note"],
     choice({"debris": "Scraping debris (hidden)", "duplicate": "Repeated paragraph (hidden)",
-            "garbled": "Garbled passage", "source-error": "Error in the source", "note": "Editor's note"})])
+            "garbled": "Garbled passage", "source-error": "Error in the source", "note": "Editor's note"})]
 HIDDEN_ACTIONS = frozenset({"debris", "duplicate"})
 """Cleaning actions that fold a paragraph away from the displayed text."""
 
@@ -187,22 +186,22 @@ class Source(Record):
 
 # --------------------------------------------------------------------------- actors
 
-ActorKind = _checked_choice(Annotated[
+ActorKind = Annotated[
     Literal["armed-group", "government", "person", "media-outlet", "international-body", "political-body"],
     choice({"armed-group": "Armed group", "government": "Government or authority", "person": "Person",
             "media-outlet": "Media outlet or agency", "international-body": "International body",
             "political-body": "Political body"},
            plural={"armed-group": "Armed groups", "government": "Governments and authorities", "person": "People",
                    "media-outlet": "Media outlets and agencies", "international-body": "International bodies",
-                   "political-body": "Political bodies"})])
-Relation = _checked_choice(Annotated[
+                   "political-body": "Political bodies"})]
+Relation = Annotated[
     Literal["member-of", "commands", "allied-with", "opposed-to", "speaks-for", "part-of", "successor-of"],
     choice({"member-of": "member of", "commands": "commands", "allied-with": "allied with",
             "opposed-to": "opposed to", "speaks-for": "speaks for", "part-of": "part of",
             "successor-of": "successor of"},
            inverse={"member-of": "has as member", "commands": "commanded by", "allied-with": "allied with",
                     "opposed-to": "opposed by", "speaks-for": "spokesperson", "part-of": "includes",
-                    "successor-of": "succeeded by"})])
+                    "successor-of": "succeeded by"})]
 
 
 class Affiliation(Record):
@@ -243,16 +242,16 @@ class Actor(Record):
 
 # --------------------------------------------------------------------------- places
 
-PlaceKind = _checked_choice(Annotated[
+PlaceKind = Annotated[
     Literal["country", "region", "city", "town", "district", "neighbourhood", "base", "airbase",
             "crossroads", "mountain", "facility", "oil-terminal", "road"],
     choice({"country": "country", "region": "region", "city": "city", "town": "town", "district": "district",
             "neighbourhood": "neighbourhood", "base": "base", "airbase": "airbase", "crossroads": "crossroads",
-            "mountain": "mountain", "facility": "facility", "oil-terminal": "oil terminal", "road": "road"})])
-Precision = _checked_choice(Annotated[
+            "mountain": "mountain", "facility": "facility", "oil-terminal": "oil terminal", "road": "road"})]
+Precision = Annotated[
     Literal["exact", "landmark", "neighbourhood", "city", "region"],
     choice({"exact": "exact", "landmark": "landmark", "neighbourhood": "neighbourhood", "city": "city",
-            "region": "region"})])
+            "region": "region"})]
 
 
 class Coordinates(Record):
@@ -332,26 +331,26 @@ class Operation(Record):
 
 # --------------------------------------------------------------------------- events
 
-Role = _checked_choice(Annotated[
+Role = Annotated[
     Literal["attacker", "target", "claimed-responsibility", "accused", "denied", "mediator",
             "participant", "defender", "victim", "commander", "spokesperson", "condemned", "reported"],
     choice({"attacker": "Attacker", "target": "Target", "claimed-responsibility": "Claimed responsibility",
             "accused": "Accused", "denied": "Denied", "mediator": "Mediator", "participant": "Participant",
             "defender": "Defender", "victim": "Victim", "commander": "Commander", "spokesperson": "Spokesperson",
-            "condemned": "Condemned it", "reported": "Reported it"})])
-Status = _checked_choice(Annotated[
+            "condemned": "Condemned it", "reported": "Reported it"})]
+Status = Annotated[
     Literal["established", "disputed"],
-    choice({"established": "Established", "disputed": "Disputed"})])
-CasualtyGroup = _checked_choice(Annotated[
+    choice({"established": "Established", "disputed": "Disputed"})]
+CasualtyGroup = Annotated[
     Literal["civilian", "combatant", "unknown"],
-    choice({"civilian": "civilian", "combatant": "combatant", "unknown": "unknown"})])
-CasualtyKind = _checked_choice(Annotated[
+    choice({"civilian": "civilian", "combatant": "combatant", "unknown": "unknown"})]
+CasualtyKind = Annotated[
     Literal["killed", "injured", "killed-or-injured"],
-    choice({"killed": "killed", "injured": "injured", "killed-or-injured": "killed or injured"})])
-PointKind = _checked_choice(Annotated[
+    choice({"killed": "killed", "injured": "injured", "killed-or-injured": "killed or injured"})]
+PointKind = Annotated[
     Literal["responsibility", "number", "place", "date", "identity", "route", "other"],
     choice({"responsibility": "Responsibility", "number": "Number", "place": "Place", "date": "Date",
-            "identity": "Identity", "route": "Route", "other": "Other"})])
+            "identity": "Identity", "route": "Route", "other": "Other"})]
 
 
 class Participant(Record):
@@ -499,7 +498,10 @@ class Claim(Record):
     """Ids this record was published under before; each becomes a redirect page."""
 
 
-KINDS: dict[str, type[Record]] = {
+Entity = Union[Source, Actor, Place, Operation, Event, Claim]
+"""A top-level record: one item of a `data/<kind>/*.yaml` list, with an id and former ids."""
+
+KINDS: dict[str, type[Entity]] = {
     "sources": Source,
     "actors": Actor,
     "places": Place,
@@ -545,15 +547,18 @@ class Records:
     events: dict[str, Event]
     claims: dict[str, Claim]
 
-    def of(self, kind: str) -> Mapping[str, Record]:
+    def of(self, kind: str) -> Mapping[str, Entity]:
         """The records of a kind named at run time (`"events"`)."""
-        records: Mapping[str, Record] = getattr(self, kind)
+        records: Mapping[str, Entity] = getattr(self, kind)
         return records
 
-    def kinds(self) -> Iterator[tuple[str, Mapping[str, Record]]]:
+    def kinds(self) -> Iterator[tuple[str, Mapping[str, Entity]]]:
         """(kind, records) for every kind, in the order of KINDS."""
         for kind in KINDS:
             yield kind, self.of(kind)
 
 
 assert [f.name for f in fields(Records)] == list(KINDS), "Records must hold exactly the kinds of KINDS"
+
+for _choice in (SourceKind, CleaningAction, ActorKind, Relation, PlaceKind, Precision, Role, Status, CasualtyGroup, CasualtyKind, PointKind):
+    check_choice(_choice)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from . import model as m
 from .errors import BuildError, Location, Problem
@@ -71,5 +72,5 @@ def subset(checked: Checked, selectors: list[str]) -> Checked:
             if target not in keep and target in kind_of:
                 keep.add(target)
                 queue.append(target)
-    kept = {kind: {i: record for i, record in records.items() if i in keep} for kind, records in checked.kinds()}
+    kept: dict[str, Any] = {kind: {i: record for i, record in records.items() if i in keep} for kind, records in checked.kinds()}
     return dataclasses.replace(checked, **kept)

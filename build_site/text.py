@@ -34,7 +34,7 @@ class Paragraph:
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Every non-blank line is a paragraph: all five documents put one paragraph on a line."""
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for line_number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             paragraphs.append(Paragraph(len(paragraphs) + 1, line_number, line.rstrip()))

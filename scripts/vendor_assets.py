@@ -40,6 +40,9 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from build_site.files import write_if_changed  # noqa: E402  (standard library only: works before set-up)
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "vis-timeline"
 EXPECTED_VERSION = "8.5.4"
@@ -161,9 +164,7 @@ def sync(files: dict[str, bytes], check: bool) -> list[str]:
         changed.append(rel)
         if not check:
             dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(dest.name + ".tmp")
-            tmp.write_bytes(content)
-            tmp.replace(dest)
+            write_if_changed(dest, content)
     # Files left over from an earlier layout or version: DEST is ours alone.
     if DEST.is_dir():
         for path in sorted(DEST.rglob("*"), reverse=True):

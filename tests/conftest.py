@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture"
 sys.path.insert(0, str(ROOT))
 from build_site.layout import GENERATED_DIRS as GENERATED  # noqa: E402
+
 ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 UPDATE_GOLDENS = os.environ.get("UPDATE_GOLDENS") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or os.environ.get("CHROMIUM") or "/usr/bin/chromium"

@@ -64,7 +64,7 @@ def test_internal_links_and_anchors_resolve(site_url: str):
                 seen.add(document)
                 queue.append(document)
     for url, page in parsed.items():
-        for tag, link in page.links:
+        for _tag, link in page.links:
             target = urljoin(url, link)
             document, fragment = urldefrag(target)
             if fragment and urlparse(target).netloc == host and document in parsed:

@@ -72,8 +72,8 @@ def positions(parsed: Parsed) -> Iterator[Problem]:
         for i, account in enumerate(dispute.accounts):
             for key, position in account.positions.items():
                 if key not in points:
-                    path = ("dispute", "accounts", i, "positions", key)
-                    yield problem(raw.where(path, key=True), "events", event_id, field_name(path),
+                    key_path = ("dispute", "accounts", i, "positions", key)
+                    yield problem(raw.where(key_path, key=True), "events", event_id, field_name(key_path),
                                   f"expected one of the event's points [{', '.join(sorted(points))}], "
                                   f"got '{key}'{suggest(key, points)}")
                 if not isinstance(position, m.Position):

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from .. import layout
 from .. import model as m
 from ..errors import Location, Problem
-from ..fields import field_name
+from ..fields import Path, field_name
 from ..loader import RawRecord
 from . import Parsed, describe_value, problem, suggest
 
@@ -134,9 +134,10 @@ def _invalid_ids(data: dict) -> Iterator[str]:
         yield from (old for old in former if isinstance(old, str))
 
 
-def _year_ids(raw: RawRecord, record: m.Record) -> Iterator[Problem]:
+def _year_ids(raw: RawRecord, record: m.Entity) -> Iterator[Problem]:
     """Event ids that would take the URL of a year's page."""
-    ids = [(("id",), record.id)] + [(("former_ids", i), old) for i, old in enumerate(record.former_ids)]
+    ids: list[tuple[Path, str]] = [(("id",), record.id)]
+    ids += [(("former_ids", i), old) for i, old in enumerate(record.former_ids)]
     for path, value in ids:
         if layout.is_year_page_id(value):
             yield problem(raw.where(path), raw.kind, record.id, field_name(path),
@@ -147,7 +148,7 @@ def _year_ids(raw: RawRecord, record: m.Record) -> Iterator[Problem]:
 def parse(raws: list[RawRecord], unreadable: bool) -> tuple[Parsed, list[Problem]]:
     """Every raw record against its model; the valid ones, and the problems of the others."""
     problems: list[Problem] = []
-    found: dict[str, dict[str, m.Record]] = {kind: {} for kind in m.KINDS}
+    found: dict[str, dict[str, m.Entity]] = {kind: {} for kind in m.KINDS}
     parsed = Parsed(records=m.Records(**found), raws={}, kind_of={}, unreadable=unreadable)  # type: ignore[arg-type]
     for raw in raws:
         record = _parse_one(raw, parsed, problems)
@@ -160,7 +161,7 @@ def parse(raws: list[RawRecord], unreadable: bool) -> tuple[Parsed, list[Problem
     return parsed, problems
 
 
-def _parse_one(raw: RawRecord, parsed: Parsed, problems: list[Problem]) -> Optional[m.Record]:
+def _parse_one(raw: RawRecord, parsed: Parsed, problems: list[Problem]) -> Optional[m.Entity]:
     model = m.KINDS[raw.kind]
     record_id = raw.data.get("id") if isinstance(raw.data, dict) else None
     label = record_id if isinstance(record_id, str) else f"#{raw.location.line}"

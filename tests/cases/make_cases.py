@@ -16,10 +16,13 @@ def case(name, files=None, raw=None):
     d = C / name / "files"
     d.mkdir(parents=True)
     for rel, (old, new) in (files or {}).items():
-        text = (F / rel).read_text(encoding='utf-8'); assert old in text, (name, old)
-        (d / rel).parent.mkdir(parents=True, exist_ok=True); (d / rel).write_text(text.replace(old, new, 1), encoding='utf-8')
+        text = (F / rel).read_text(encoding='utf-8')
+        assert old in text, (name, old)
+        (d / rel).parent.mkdir(parents=True, exist_ok=True)
+        (d / rel).write_text(text.replace(old, new, 1), encoding='utf-8')
     for rel, content in (raw or {}).items():
-        (d / rel).parent.mkdir(parents=True, exist_ok=True); (d / rel).write_bytes(content)
+        (d / rel).parent.mkdir(parents=True, exist_ok=True)
+        (d / rel).write_bytes(content)
 ev, cl, ac, pl, so, op = ('data/events/events.yaml', 'data/claims/alpha-report.yaml', 'data/actors/actors.yaml',
                           'data/places/places.yaml', 'data/sources/sources.yaml', 'data/operations/operations.yaml')
 case('malformed-yaml', {ev: ('  title: Attack on the checkpoint\n', '  title: [Attack on the checkpoint\n')})
