@@ -3,6 +3,7 @@
 #             ONLY=year=2016 (or actor=<id>, place=<id>, operation=<id>) previews part of a large record
 # make test   set up with the test dependencies (and Debian's chromium when missing and root), run every test
 # make check  validation only: fast, for contributors
+# make lint   ruff (style, complexity at most 12) and mypy on the generator; part of `make test`
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test check build register schemas goldens bench bench-timeline vendor setup clean chromium
+.PHONY: site serve test check lint build register schemas goldens bench bench-timeline vendor setup clean chromium
 
 $(VENV)/.site: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +58,12 @@ chromium:
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium not found at $(CHROMIUM_PATH): install Debian's 'chromium' package, or set CHROMIUM_PATH." >&2; exit 1; fi
 
-test: $(VENV)/.test vendor chromium
+lint: $(VENV)/.test
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+test: $(VENV)/.test vendor chromium lint
+	node --test tests/js/
 	$(PY) -m pytest -q
 
 goldens: $(VENV)/.test
