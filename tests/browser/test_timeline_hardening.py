@@ -183,3 +183,21 @@ def test_hostile_query_on_the_real_record_shows_everything(page, site_server, ti
     page.wait_for_function("() => !/selected=|actor=|place=|operation=/.test(location.search)")
     assert page.locator(MAIN + " .tl-error").count() == 0
     assert page.probe.errors == []
+
+
+def test_timeline_modules_load_under_a_sub_path(page, site_dir, tmp_path_factory):
+    """loader.js imports timeline.js from its own URL, and timeline.js its modules from its own: a site
+    published under /project/record/ (a GitHub Pages project site) loads them from there."""
+    root = tmp_path_factory.mktemp("subpath")
+    shutil.copytree(site_dir, root / "project" / "record")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    with serve(root) as base:
+        open_timeline(page, base + "project/record/")
+        modules = sorted(url for url in requested if "/assets/timeline/" in url and url.endswith(".js"))
+        assert base + "project/record/assets/timeline/timeline.js" in modules
+        assert base + "project/record/assets/timeline/filter.js" in modules
+        assert all(url.startswith(base + "project/record/assets/timeline/") for url in modules), modules
+        assert page.get_attribute(MAIN, "data-tl-count") == str(len(json.loads(
+            (site_dir / "data" / "timeline.json").read_text(encoding="utf-8"))["items"]))
+        assert page.probe.errors == []
