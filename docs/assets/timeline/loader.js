@@ -1,15 +1,18 @@
 /*
- * Timeline loader: loaded on every page (mkdocs.yml extra_javascript).
+ * Timeline loader: loaded on every page (mkdocs.yml extra_javascript), as a
+ * classic script.
  *
  * On every page view, including mkdocs-material's instant navigation (which
  * swaps the page content without reloading scripts and emits on the global
  * `document$` observable), it looks for `.tl-app` elements. Only when a page
- * has one does it load, once, the vendored vis-timeline bundle + CSS and the
- * timeline app (timeline.js + timeline.css), then asks the app to initialise
- * every `.tl-app` that it has not initialised yet.
+ * has one does it load, once, the vendored vis-timeline bundle + CSS (a
+ * classic UMD script that defines window.vis) and the timeline app (the ES
+ * module timeline.js, which imports its pure modules, + timeline.css), then
+ * asks the app to initialise every `.tl-app` that it has not initialised yet.
  *
- * Asset URLs are resolved against this script's own URL, so the site works
- * under any sub-path (e.g. GitHub Pages project sites).
+ * Asset URLs, the module's included, are resolved against this script's own
+ * URL, so the site works under any sub-path (e.g. GitHub Pages project
+ * sites); the module's own imports are relative to it.
  */
 (function () {
   "use strict";
@@ -26,34 +29,32 @@
     new URL("vis-timeline-graph2d.min.css", vendor).href,
     new URL("timeline.css", here).href
   ];
-  var JS = [
-    new URL("vis-timeline-graph2d.min.js", vendor).href,
-    new URL("timeline.js", here).href
-  ];
+  var VIS_JS = new URL("vis-timeline-graph2d.min.js", vendor).href;
+  var APP_MODULE = new URL("timeline.js", here).href;
 
-  var links = {}; // href -> <link>
-  var scriptsPromise = null;
+  var stylesheets = new Map(); // href -> { link, loaded: Promise }
+  var app = null; // the timeline.js module, once imported
 
   // Stylesheets go at the end of <body>, not in <head>: on instant navigation
   // mkdocs-material removes every <head> child that the next page's <head>
   // does not have. They are re-attached if something removed them anyway.
   function ensureCss() {
     return Promise.all(CSS.map(function (href) {
-      var link = links[href];
-      if (link && link.isConnected) return link._tlLoaded;
-      link = document.createElement("link");
+      var known = stylesheets.get(href);
+      if (known && known.link.isConnected) return known.loaded;
+      var link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = href;
       link.setAttribute("data-tl-asset", "");
-      link._tlLoaded = new Promise(function (resolve) {
+      var loaded = new Promise(function (resolve) {
         link.onload = resolve;
         // A missing stylesheet must not block the timeline; it is reported by
         // the browser itself.
         link.onerror = resolve;
       });
-      links[href] = link;
+      stylesheets.set(href, { link: link, loaded: loaded });
       document.body.appendChild(link);
-      return link._tlLoaded;
+      return loaded;
     }));
   }
 
@@ -69,16 +70,26 @@
     });
   }
 
-  function ensureScripts() {
-    if (!scriptsPromise) {
-      // Sequential: timeline.js needs window.vis.
-      scriptsPromise = JS.reduce(function (p, src) {
-        return p.then(function () { return loadScript(src); });
-      }, Promise.resolve());
-      scriptsPromise.catch(function () { scriptsPromise = null; }); // allow a retry on the next page view
-    }
-    return scriptsPromise;
+  // load() once; a failed load is forgotten, so the next page view tries again.
+  function cachedLoad(load) {
+    var pending = null;
+    return function () {
+      if (!pending) {
+        pending = load();
+        pending.catch(function () { pending = null; });
+      }
+      return pending;
+    };
   }
+
+  var ensureVis = cachedLoad(function () { return loadScript(VIS_JS); });
+
+  // The app is an ES module; the browser's module map imports it (and its
+  // own imports) once. It reads window.vis only when asked to initialise, so
+  // both load in parallel.
+  var ensureApp = cachedLoad(function () {
+    return import(APP_MODULE).then(function (mod) { app = mod; return mod; });
+  });
 
   function showFailure(apps, err) {
     Array.prototype.forEach.call(apps, function (el) {
@@ -93,12 +104,11 @@
   }
 
   function scan() {
-    if (window.SiteTimeline) window.SiteTimeline.cleanup();
+    if (app) app.cleanup();
     var apps = document.querySelectorAll(".tl-app");
     if (!apps.length) return;
-    Promise.all([ensureCss(), ensureScripts()]).then(function () {
-      if (!window.SiteTimeline) throw new Error("timeline.js did not define SiteTimeline");
-      window.SiteTimeline.initAll(document);
+    Promise.all([ensureCss(), ensureVis(), ensureApp()]).then(function (loaded) {
+      loaded[2].initAll(document);
     }).catch(function (err) { showFailure(apps, err); });
   }
 
