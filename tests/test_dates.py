@@ -73,7 +73,7 @@ def _library_bounds(text: str) -> tuple[dt.date | float | None, dt.date | float 
 
 
 def _accepted() -> list[Any]:
-    return [case for case, row in zip(CASES, ROWS) if row[4] != "refused"]
+    return [case for case, row in zip(CASES, ROWS, strict=True) if row[4] != "refused"]
 
 
 @pytest.mark.parametrize("text,start,end,precision,flags,label_or_reason", _accepted())

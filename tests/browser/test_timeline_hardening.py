@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from .conftest import TALL, serve
-from .test_timeline import MAIN, MAIN_READY, app_state, drawn_item, norm, open_timeline
+from .test_timeline import MAIN, app_state, drawn_item, norm, open_timeline
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ("constructor", "__proto__", "toString")
@@ -72,7 +72,7 @@ def hostile(site_dir, tmp_path_factory):
     renames = {
         "places": {place["id"]: "constructor"},
         "actors": {actor["id"]: "toString"},
-        "items": {it["id"]: new for it, new in zip(events, HOSTILE)},
+        "items": {it["id"]: new for it, new in zip(events, HOSTILE, strict=False)},
         "groups": {data["groups"][1]["id"]: "__proto__"},
     }
     old_place = place["id"]

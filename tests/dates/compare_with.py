@@ -16,7 +16,7 @@ import types
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from build_site import dates
+from build_site import dates  # noqa: E402  (after the path is set)
 
 
 def _record_dates() -> list[str]:
