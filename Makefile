@@ -67,7 +67,6 @@ test: $(VENV)/.test vendor chromium lint
 	$(PY) -m pytest -q
 
 goldens: $(VENV)/.test
-	$(PY) tests/cases/make_cases.py
 	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_golden.py tests/test_cases.py
 
 bench: $(VENV)/.test vendor chromium
