@@ -48,15 +48,17 @@ class Labels:
     """A heading for several records of the value ("Armed groups"), where pages group by it."""
     inverse: Optional[Mapping[str, str]] = None
     """For a relation, its name seen from the other side ("commanded by")."""
+    meaning: Optional[Mapping[str, str]] = None
+    """A phrase a reader is told each value means, where the label alone is not enough."""
 
 
 def choice(values: Mapping[str, str], *, plural: Optional[Mapping[str, str]] = None,
-           inverse: Optional[Mapping[str, str]] = None) -> Labels:
+           inverse: Optional[Mapping[str, str]] = None, meaning: Optional[Mapping[str, str]] = None) -> Labels:
     """Labels for a choice; every mapping must name the same values."""
-    for other in (plural, inverse):
+    for other in (plural, inverse, meaning):
         if other is not None and set(other) != set(values):
             raise ValueError(f"labels name different values: {sorted(set(other) ^ set(values))}")
-    return Labels(values, plural, inverse)
+    return Labels(values, plural, inverse, meaning)
 
 
 def labels_of(choice_type: object) -> Labels:
@@ -145,6 +147,25 @@ class SourcePart(Record):
     """How the date was determined: "stated in the text", or the editor's reasoning."""
 
 
+class RelayedSpan(Record):
+    """Paragraphs in which the document relays another party's report: that party's account, not the document's."""
+
+    first_paragraph: Annotated[int, Field(ge=1)]
+    """The span's first paragraph."""
+    last_paragraph: Annotated[int, Field(ge=1)]
+    """The span's last paragraph (equal to `first_paragraph` for one paragraph)."""
+    relays: Optional[ActorRef] = None
+    """The outlet, agency or party whose report the span relays, where it has a page."""
+    relays_name: Optional[Text] = None
+    """The party relayed, where it has no page ("News reports, not named")."""
+    evidence: Text
+    """The sentence of the document that shows where the passage comes from, copied verbatim (checked by the build)."""
+    reading: bool = False
+    """True where no sentence names the party and the attribution is the editors' reading of the text."""
+    note: Optional[Text] = None
+    """What a reader needs to know about the span."""
+
+
 class Source(Record):
     """A source document, kept byte for byte in `seeds/`."""
 
@@ -180,6 +201,8 @@ class Source(Record):
     """The texts a document runs together, in order (leave empty for a single text)."""
     cleaning: list[Cleaning] = []
     """Editorial cleaning of the displayed text, each act recorded with a note."""
+    relayed: list[RelayedSpan] = []
+    """Passages in which the document relays another party's report; a claim quoting one must credit that party."""
     former_ids: list[Id] = []
     """Ids this record was published under before; each becomes a redirect page."""
 
@@ -339,8 +362,8 @@ Role = Annotated[
             "defender": "Defender", "victim": "Victim", "commander": "Commander", "spokesperson": "Spokesperson",
             "condemned": "Condemned it", "reported": "Reported it"})]
 Status = Annotated[
-    Literal["established", "disputed"],
-    choice({"established": "Established", "disputed": "Disputed"})]
+    Literal["established", "single-source", "disputed"],
+    choice({"established": "Established", "single-source": "Single source", "disputed": "Disputed"})]
 CasualtyGroup = Annotated[
     Literal["civilian", "combatant", "unknown"],
     choice({"civilian": "civilian", "combatant": "combatant", "unknown": "unknown"})]
@@ -400,12 +423,19 @@ class Position(Record):
 
 
 class Account(Record):
-    """One side's account of a disputed event, made of claims."""
+    """One party's account of a disputed event, made of claims."""
 
     id: Id
     """A short id, unique within the event."""
     label: Text
     """Whose account it is, neutrally ("LNA spokesperson, via the Libya Herald")."""
+    party: Optional[ActorRef] = None
+    """The party whose account it is (its claims are its own words, or words reported from it), where it has a page."""
+    party_name: Optional[Text] = None
+    """The party, where it has no page: the speaker name its claims give ("Author of the blog posts")."""
+    described: bool = False
+    """True where the party says nothing itself in the sources and the account is its position as another
+    speaker describes it; the page then says so. Otherwise a claim of the account must be spoken by the party."""
     claims: list[ClaimRef] = Field(min_length=1)
     """The claims that make up this account."""
     positions: dict[Id, Union[Text, Position]] = {}
@@ -424,6 +454,8 @@ class Dispute(Record):
     """The competing accounts, all of them kept; none is averaged or deleted."""
     settled: Optional[Text] = None
     """Only where the sources themselves settle a point: how, with the claims cited in the accounts."""
+    no_statement: list[ActorRef] = []
+    """Parties to the event that say nothing about it in the sources: shown as "no statement in the sources"."""
 
 
 class Event(Record):
@@ -444,7 +476,9 @@ class Event(Record):
     operation: Optional[OperationRef] = None
     """The operation it belongs to."""
     status: Status
-    """`established` where sources agree or only one neutral fact is at stake; `disputed` where accounts conflict."""
+    """`established` where independent witnesses agree and none contradicts; `single-source` where one witness
+    (documents repeating one report count once) is neither contradicted nor confirmed; `disputed` where accounts
+    conflict."""
     summary: Text
     """A neutral summary in the site's own voice (Markdown, sanitized)."""
     casualties: list[Casualties] = []
@@ -456,6 +490,20 @@ class Event(Record):
 
 
 # --------------------------------------------------------------------------- claims
+
+LinkKind = Annotated[
+    Literal["outlet", "agency", "statement", "press-release", "interview", "tweet", "video", "report", "document"],
+    choice({"outlet": "news outlet", "agency": "news agency", "statement": "statement", "press-release": "press release",
+            "interview": "interview", "tweet": "tweet", "video": "video", "report": "report", "document": "document"})]
+Form = Annotated[
+    Literal["direct", "paraphrase", "narration"],
+    choice({"direct": "Direct quote", "paraphrase": "Paraphrase", "narration": "Narration"},
+           meaning={"direct": "the speaker's own words, as the document quotes them",
+                   "paraphrase": "the document's summary of what the speaker said, not the speaker's words",
+                   "narration": "the document's own statement"})]
+NoteKind = Annotated[
+    Literal["text", "reading", "outside"],
+    choice({"text": "Editor's note", "reading": "Editors' reading", "outside": "Outside knowledge"})]
 
 
 class Speaker(Record):
@@ -471,6 +519,29 @@ class Speaker(Record):
     """The actor the speaker speaks for, where there is one."""
 
 
+class ChainLink(Record):
+    """One step through which a claim's words reached the source document: an outlet, a statement, a tweet."""
+
+    actor: Optional[ActorRef] = None
+    """The outlet, agency or party at this step, where it has a page."""
+    name: Optional[Text] = None
+    """The step, where it has no page ("a tweet by a Twitter user", "an unnamed news report")."""
+    kind: LinkKind
+    """What the step is."""
+    note: Optional[Text] = None
+    """What a reader needs to know about this step."""
+
+
+class Note(Record):
+    """An editor's note on a claim, marked as what it is."""
+
+    kind: NoteKind
+    """`text`: about the text itself (an error, an ambiguity); `reading`: the editors' interpretation;
+    `outside`: a fact from outside the five documents."""
+    text: Text
+    """The note, in the site's neutral voice."""
+
+
 class Claim(Record):
     """A statement by someone, in a source, with the exact words."""
 
@@ -481,9 +552,17 @@ class Claim(Record):
     asserts: Text
     """What it asserts, as a short neutral sentence in the site's voice."""
     speaker: Speaker
-    """Who asserts it."""
-    via: Optional[ActorRef] = None
-    """The outlet or agency the source attributes it to, where the source relays it (`libya-herald`)."""
+    """Who asserts it: the first link of its chain."""
+    chain: list[ChainLink] = []
+    """Every step through which the words reached the document, from the speaker outward (`[{actor: libya-herald,
+    kind: outlet}]` for a statement the Herald reported and the blog summarised); empty when the speaker is the
+    document itself or speaks in it directly."""
+    form: Form
+    """`direct`: the document quotes the speaker's words; `paraphrase`: it reports them in its own words;
+    `narration`: the document's own statement (its author or publisher is then the speaker)."""
+    relay_exception: Optional[Text] = None
+    """Only for a claim inside a passage the document relays from another party (`relayed` on the source) that
+    does not come from that party: why (the author's own aside inside the span)."""
     source: SourceRef
     """The source document the quote is in."""
     quote: Text
@@ -492,8 +571,8 @@ class Claim(Record):
     """Text just before the quote, to pin one occurrence of a quote that appears twice."""
     suffix: Optional[Text] = None
     """Text just after the quote, to pin one occurrence of a quote that appears twice."""
-    note: Optional[Text] = None
-    """An editor's note: an error in the source, context a reader needs."""
+    note: Optional[Note] = None
+    """An editor's note, with its kind: about the text, the editors' reading, or outside knowledge."""
     former_ids: list[Id] = []
     """Ids this record was published under before; each becomes a redirect page."""
 
@@ -560,5 +639,5 @@ class Records:
 
 assert [f.name for f in fields(Records)] == list(KINDS), "Records must hold exactly the kinds of KINDS"
 
-for _choice in (SourceKind, CleaningAction, ActorKind, Relation, PlaceKind, Precision, Role, Status, CasualtyGroup, CasualtyKind, PointKind):
+for _choice in (SourceKind, CleaningAction, ActorKind, Relation, PlaceKind, Precision, Role, Status, CasualtyGroup, CasualtyKind, PointKind, LinkKind, Form, NoteKind):
     check_choice(_choice)

@@ -20,9 +20,9 @@ def statuses(parsed: Parsed) -> Iterator[Problem]:
             yield problem(raw.where(("status",)), "events", event_id, "dispute",
                           "expected a `dispute:` with points and accounts for a disputed event, got nothing "
                           "(add one, or set `status: established`)")
-        if event.status == "established" and event.dispute is not None:
+        if event.status != "disputed" and event.dispute is not None:
             yield problem(raw.where(("dispute",)), "events", event_id, "status",
-                          "expected `status: disputed` for an event with a `dispute:`, got 'established'")
+                          f"expected `status: disputed` for an event with a `dispute:`, got '{event.status}'")
 
 
 def casualty_ranges(parsed: Parsed) -> Iterator[Problem]:
@@ -96,16 +96,27 @@ def points_addressed(parsed: Parsed) -> Iterator[Problem]:
                           f"addressed by none")
 
 
-def two_speakers(parsed: Parsed) -> Iterator[Problem]:
-    """A dispute needs accounts from at least two different speakers."""
-    claims = parsed.records.claims
+def two_parties(parsed: Parsed) -> Iterator[Problem]:
+    """A dispute sets the accounts of at least two different parties against each other."""
     for event_id, raw, dispute in _disputes(parsed):
-        speakers = {claims[claim_id].speaker.actor or claims[claim_id].speaker.name or ""
-                    for account in dispute.accounts for claim_id in account.claims if claim_id in claims}
-        if len(speakers) == 1:
+        parties = {account.party or account.party_name for account in dispute.accounts}
+        if len(parties) == 1:
             yield problem(raw.where(("dispute", "accounts")), "events", event_id, "dispute.accounts",
-                          "expected accounts from at least two different speakers, got claims by one speaker only")
+                          f"expected accounts of at least two different parties, got every account by "
+                          f"'{next(iter(parties))}' (a dispute sets one party's account against another's)")
 
 
-RULES = (statuses, casualty_ranges, unique_ids, one_account_per_claim, positions, points_addressed, two_speakers)
+def silent_parties(parsed: Parsed) -> Iterator[Problem]:
+    """A party listed as saying nothing has no account of its own."""
+    for event_id, raw, dispute in _disputes(parsed):
+        parties = {account.party or account.party_name for account in dispute.accounts}
+        for i, party in enumerate(dispute.no_statement):
+            if party in parties:
+                path = ("dispute", "no_statement", i)
+                yield problem(raw.where(path), "events", event_id, f"dispute.no_statement[{i}]",
+                              f"expected a party without an account, got '{party}', which has one (remove it here)")
+
+
+RULES = (statuses, casualty_ranges, unique_ids, one_account_per_claim, positions, points_addressed, two_parties,
+         silent_parties)
 """Every event rule, run in this order."""
