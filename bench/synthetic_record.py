@@ -295,13 +295,14 @@ def generate(events: int, seed: int = 1) -> dict[str, bytes]:
                 event["former_ids"] = [f"syn-old-event-{index:05d}"]
 
             def claim(about: str, asserts: str, speaker: dict, quote: str, before: str, after: str,
-                      via: str | None = None) -> dict:
+                      via: str | None = None, form: str = "direct") -> dict:
                 # The source paragraph holds the quote with curly quotes and a doubled space;
                 # the claim holds it with straight ones, as contributors type it.
                 claim_id = f"syn-claim-{index:05d}-{len(claims) - start + 1}"
                 record = {"id": claim_id, "about": about, "asserts": asserts, "speaker": speaker}
                 if via:
-                    record["via"] = via
+                    record["chain"] = [{"actor": via, "kind": "outlet"}]
+                record["form"] = form
                 record["source"] = source_id
                 record["quote"] = quote
                 claims.append(record)
@@ -320,7 +321,10 @@ def generate(events: int, seed: int = 1) -> dict[str, bytes]:
                           {"actor": person_a.id, "role": f"spokesman for the {side_a.name}", "on_behalf_of": side_a.id},
                           f"Our fighters {verb} the {side_b.name} near {place['name']} in {serial} and killed {killed} of them",
                           "", f" {person_a.name} told {outlet.name}. {rnd.choice(FILLER)}", outlet.id)
-            if rnd.random() < 0.5:
+            corroborated = rnd.random() < 0.5
+            if not disputed:  # one witness (the spokesman's side) unless residents also speak
+                event["status"] = "established" if corroborated else "single-source"
+            if corroborated:
                 claim(event_id, f"Residents said the fighting near {place['name']} lasted for hours.",
                       {"name": "Residents", "role": "unnamed residents"},
                       f"The shooting near {place['name']} went on for hours in {serial}",
@@ -332,10 +336,12 @@ def generate(events: int, seed: int = 1) -> dict[str, bytes]:
                               f"No one {verb} our positions near {place['name']} in {serial}; only {count_b} vehicles came",
                               "", f" said {person_b.name}.")
                 accounts = [
-                    {"id": "side-a", "label": f"{person_a.name}, for the {side_a.name}", "claims": [first["id"]],
+                    {"id": "side-a", "label": f"{person_a.name}, for the {side_a.name}", "party": side_a.id,
+                     "claims": [first["id"]],
                      "positions": {"responsibility": f"The {side_a.name} {verb} the {side_b.name}",
                                    "vehicles": f"{count_a} vehicles"}},
-                    {"id": "side-b", "label": f"{person_b.name}, for the {side_b.name}", "claims": [other["id"]],
+                    {"id": "side-b", "label": f"{person_b.name}, for the {side_b.name}", "party": side_b.id,
+                     "claims": [other["id"]],
                      "positions": {"responsibility": "Denies any attack", "vehicles": f"{count_b} vehicles"}},
                 ]
                 paragraphs.append(f"A statement from the {side_a.name} put the number of vehicles at {count_a} in {serial}.")
@@ -344,7 +350,8 @@ def generate(events: int, seed: int = 1) -> dict[str, bytes]:
                                   {"name": "A medical source", "role": "at the central hospital"},
                                   f"We received {killed + 2} bodies from near {place['name']} after {serial}",
                                   "A medical source said: ", "")
-                    accounts.append({"id": "medical", "label": "A medical source", "claims": [third["id"]],
+                    accounts.append({"id": "medical", "label": "A medical source", "party_name": "A medical source",
+                                     "claims": [third["id"]],
                                      "positions": {"vehicles": "Not stated; gives a death toll only"}})
                 event["dispute"] = {
                     "agreed": f"Fighting took place near {place['name']} in {serial}.",
@@ -388,7 +395,8 @@ def generate(events: int, seed: int = 1) -> dict[str, bytes]:
         quote = f"{person.name} has spoken for the {side.name} since {person.data['affiliations'][0]['period'][:4]}"
         profile_lines.append(f"{quote}, according to profile {i}.")
         profile_claims.append({"id": claim_id, "about": person.id, "asserts": f"{person.name} speaks for the {side.name}.",
-                               "speaker": {"name": "The profile's author"}, "source": "syn-source-profiles", "quote": quote})
+                               "speaker": {"name": "The profile's author"}, "form": "narration",
+                               "source": "syn-source-profiles", "quote": quote})
         if i % 3 == 0:
             person.data["affiliations"][0]["claims"] = [claim_id]
     content = ("\n".join(profile_lines) + "\n").encode("utf-8")

@@ -9,6 +9,7 @@ from . import model as m
 from .files import json_bytes
 from .layout import claim_anchor, page_url
 from .link import Record
+from .rules.attribution import witness
 from .settings import Settings
 from .timeline import scoped_timelines, timeline
 from .writer import Output
@@ -48,16 +49,29 @@ def _source(record: Record, s: m.Source) -> dict:
         "original_name": s.original_name, "sha256": s.sha256, "paragraphs": len(record.paragraphs[s.id]),
         "parts": [{"anchor": p.anchor, "title": p.title, "first_paragraph": p.first_paragraph, "date": p.date}
                   for p in s.parts],
+        "relayed": [span.model_dump() for span in s.relayed],
     }
+
+
+def _via(c: m.Claim) -> str | None:
+    """The step nearest the document that has a page: what `via` always meant (kept for scripts)."""
+    return next((link.actor for link in reversed(c.chain) if link.actor), None)
+
+
+def _step_text(step: m.ChainLink | m.Speaker) -> str:
+    return step.actor or step.name or ""
 
 
 def _claim(record: Record, c: m.Claim) -> dict:
     return {
         "id": c.id, "url": _claim_url(record, c), "about": c.about, "about_kind": record.kind_of[c.about][:-1],
         "event": c.about if record.kind_of[c.about] == "events" else None, "asserts": c.asserts,
-        "speaker": _speaker(c), "via": c.via, "source": c.source, "quote": c.quote, "prefix": c.prefix,
+        "speaker": _speaker(c), "chain": [link.model_dump() for link in c.chain], "form": c.form,
+        "witness": witness(c), "via": _via(c), "source": c.source, "quote": c.quote, "prefix": c.prefix,
         "suffix": c.suffix, "paragraph": record.quotes[c.id].paragraph,
-        "paragraph_url": f"{page_url('sources', c.source)}#p{record.quotes[c.id].paragraph}", "note": c.note,
+        "paragraph_url": f"{page_url('sources', c.source)}#p{record.quotes[c.id].paragraph}",
+        "note": c.note.text if c.note else None, "note_kind": c.note.kind if c.note else None,
+        "relay_exception": c.relay_exception,
     }
 
 
@@ -114,10 +128,11 @@ def _events_csv(record: Record) -> bytes:
 def _claims_csv(record: Record) -> bytes:
     rows: list[list[object]] = [
         [c.id, _claim_url(record, c), c.about, c.about if record.kind_of[c.about] == "events" else "", c.asserts,
-         c.speaker.actor or "", c.speaker.name or "", c.speaker.role or "", c.via or "", c.source,
-         record.quotes[c.id].paragraph, c.quote] for c in record.claims.values()]
+         c.speaker.actor or "", c.speaker.name or "", c.speaker.role or "", _via(c) or "", c.source,
+         record.quotes[c.id].paragraph, c.quote, c.form, " > ".join(_step_text(step) for step in [c.speaker, *c.chain]),
+         witness(c)] for c in record.claims.values()]
     return _csv(["id", "url", "about", "event", "asserts", "speaker_actor", "speaker_name", "speaker_role", "via",
-                 "source", "paragraph", "quote"], rows)
+                 "source", "paragraph", "quote", "form", "chain", "witness"], rows)
 
 
 def exports(record: Record, settings: Settings) -> list[Output]:

@@ -14,6 +14,9 @@ PAGE_FOLDERS = {"sources": "sources", "actors": "actors", "places": "places", "o
 INDEX_PAGES = ("sources", "actors", "places", "operations", "events", "disputes", "timeline")
 """Folders whose `index.md` is a generated listing page."""
 
+WHO_SAYS_WHAT = "disputes/who-says-what/"
+"""The matrix of which document and speaker backs which position in every dispute (paged by year when large)."""
+
 DATA_FOLDER = "data"
 """Where the public data exports go (`site/data/`, documented in docs/data.md)."""
 

@@ -58,7 +58,7 @@ class Record(Checked):
     claims_by_speaker: dict[str, list[m.Claim]]
     """Claims by the actor who made them (speaker actor, or the actor a named speaker speaks for)."""
     claims_via: dict[str, list[m.Claim]]
-    """Claims an outlet relayed."""
+    """Claims an outlet, agency or party relayed: those with it as a step of their chain."""
     roles_by_actor: dict[str, list[Role]]
     """Each actor's events with its role."""
     events_by_place: dict[str, list[m.Event]]
@@ -144,7 +144,8 @@ def _claim_indexes(checked: Checked) -> _ClaimIndexes:
         "claims_by_source": by_source,
         "claims_by_speaker": _grouped((speaker, claim) for claim in claims
                                       if (speaker := claim.speaker.actor or claim.speaker.on_behalf_of)),
-        "claims_via": _grouped((claim.via, claim) for claim in claims if claim.via is not None),
+        "claims_via": _grouped((actor, claim) for claim in claims
+                               for actor in dict.fromkeys(link.actor for link in claim.chain if link.actor)),
     }
 
 

@@ -90,7 +90,8 @@ def _environment() -> Environment:
     env.filters["fm"] = front_matter_value
     env.filters["summary"] = sanitize_markdown
     env.filters["yaml_str"] = yaml_string
-    env.globals["cleaning_label"] = views.cleaning_label
+    env.globals.update(cleaning_label=views.cleaning_label, chain_steps=views.chain_steps, form_label=views.form_label,
+                       note_label=views.note_label)
     return env
 
 
@@ -160,5 +161,9 @@ def render(record: Record, settings: Settings) -> list[Output]:
     for year in years:
         renderer.page(layout.year_page_path(year.year), "events_year.md.j2", year=year)
     renderer.page(layout.index_path("disputes"), "disputes_index.md.j2", rows=views.dispute_rows(record))
+    overview, year_pages = views.who_says_what(record)
+    renderer.page(layout.WHO_SAYS_WHAT + "index.md", "who_says_what.md.j2", matrix=overview, pages=year_pages)
+    for matrix in year_pages:
+        renderer.page(f"{layout.WHO_SAYS_WHAT}{matrix.year}/index.md", "who_says_what.md.j2", matrix=matrix, pages=[])
     renderer.page(layout.index_path("timeline"), "timeline.md.j2")
     return renderer.outputs

@@ -15,6 +15,7 @@ from typing import Optional
 from . import model as m
 from .dates import DateInfo
 from .link import Link, Record
+from .text import QuoteIndex
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -27,6 +28,59 @@ PLACE_KIND = m.labels_of(m.PlaceKind)
 ROLE = m.labels_of(m.Role)
 CASUALTY_GROUP = m.labels_of(m.CasualtyGroup)
 CASUALTY_KIND = m.labels_of(m.CasualtyKind)
+STATUS = m.labels_of(m.Status)
+LINK_KIND = m.labels_of(m.LinkKind)
+FORM = m.labels_of(m.Form)
+NOTE_KIND = m.labels_of(m.NoteKind)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a claim's chain, as a reader sees it: who, linked where they have a page, and what it is."""
+
+    actor: Optional[str]
+    """The actor id, where the step has a page."""
+    name: Optional[str]
+    """The name, where it has none."""
+    detail: Optional[str]
+    """In brackets after it: a speaker's role and party, or what kind of step it is."""
+    party: Optional[str] = None
+    """The actor a speaker speaks for."""
+
+
+def speaker_step(claim: m.Claim) -> Step:
+    s = claim.speaker
+    return Step(s.actor, s.name, s.role, s.on_behalf_of)
+
+
+def chain_steps(claim: m.Claim) -> list[Step]:
+    """Who said it, then each step through which it reached the document (the document itself is not a step)."""
+    return [speaker_step(claim)] + [Step(link.actor, link.name, LINK_KIND.singular[link.kind]) for link in claim.chain]
+
+
+def form_label(claim: m.Claim) -> tuple[str, str]:
+    """(label, what it means) of a claim's form: a reader must not take a paraphrase for the speaker's words."""
+    assert FORM.meaning is not None
+    return FORM.singular[claim.form], FORM.meaning[claim.form]
+
+
+def note_label(note: m.Note) -> str:
+    return NOTE_KIND.singular[note.kind]
+
+
+def witness_of(claim: m.Claim) -> tuple[Optional[str], str]:
+    """(actor id or None, the witness's name when it has no page): the party a claim's words come from."""
+    s = claim.speaker
+    party = s.on_behalf_of or s.actor
+    return (party, "") if party else (None, s.name or "")
+
+
+def witnesses(claims: list[m.Claim]) -> list[tuple[Optional[str], str]]:
+    """The distinct witnesses of some claims, in a stable order."""
+    return sorted({witness_of(claim) for claim in claims}, key=lambda w: (w[0] or "", w[1]))
 
 
 # --------------------------------------------------------------------------- sources
@@ -46,6 +100,15 @@ class ParagraphView:
     """Folded away (debris, a repeat)."""
     claims: list[m.Claim]
     """Claims quoting it."""
+    relayed: list[m.RelayedSpan]
+    """The relayed passages it lies in."""
+
+
+@dataclass(frozen=True)
+class RelayedView:
+    span: m.RelayedSpan
+    evidence_paragraph: Optional[int]
+    """Where the sentence showing the relay is."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +120,7 @@ class SourceView:
     """The raw file's name, served beside the page."""
     claim_count: int
     paragraphs: list[ParagraphView]
+    relayed: list[RelayedView]
 
 
 def cleaning_label(note: m.Cleaning) -> str:
@@ -74,10 +138,15 @@ def source_view(record: Record, source: m.Source) -> SourceView:
     parts = {part.first_paragraph: part for part in source.parts}
     paragraphs = [ParagraphView(p.number, p.text, parts.get(p.number), notes.get(p.number, []),
                                 any(note.action in m.HIDDEN_ACTIONS for note in notes.get(p.number, [])),
-                                cited.get(p.number, []))
+                                cited.get(p.number, []),
+                                [span for span in source.relayed if span.first_paragraph <= p.number <= span.last_paragraph])
                   for p in record.paragraphs[source.id]]
+    index = QuoteIndex(record.paragraphs[source.id]) if source.relayed else None
+    relayed = [RelayedView(span, next((found.paragraph for found in index.occurrences(span.evidence)), None)
+                           if index else None) for span in source.relayed]
     return SourceView(source, SOURCE_KIND.singular[source.kind], record.dates[source.date],
-                      PurePosixPath(source.file).name, len(record.claims_by_source.get(source.id, [])), paragraphs)
+                      PurePosixPath(source.file).name, len(record.claims_by_source.get(source.id, [])), paragraphs,
+                      relayed)
 
 
 # --------------------------------------------------------------------------- actors
@@ -206,10 +275,18 @@ class PointRow:
 
 
 @dataclass(frozen=True)
+class AccountView:
+    account: m.Account
+    claims: list[m.Claim]
+    described_by: list[tuple[Optional[str], str]]
+    """For an account marked `described`: who describes the party's position (the witnesses of its claims)."""
+
+
+@dataclass(frozen=True)
 class DisputeView:
     dispute: m.Dispute
     rows: list[PointRow]
-    accounts: list[tuple[m.Account, list[m.Claim]]]
+    accounts: list[AccountView]
     """Each account with its claims, in order."""
 
 
@@ -226,6 +303,9 @@ class CasualtyRow:
 class EventView:
     event: m.Event
     date: DateInfo
+    status_label: str
+    witnesses: list[tuple[Optional[str], str]]
+    """Who the event's claims come from: one for a single-source event."""
     description: str
     """For link previews."""
     participants: list[tuple[str, str]]
@@ -249,7 +329,11 @@ def _cell(record: Record, account: m.Account, point_id: str) -> Cell:
 def dispute_view(record: Record, dispute: m.Dispute) -> DisputeView:
     rows = [PointRow(point, [_cell(record, account, point.id) for account in dispute.accounts])
             for point in dispute.points]
-    return DisputeView(dispute, rows, [(a, [record.claims[c] for c in a.claims]) for a in dispute.accounts])
+    accounts = []
+    for account in dispute.accounts:
+        claims = [record.claims[c] for c in account.claims]
+        accounts.append(AccountView(account, claims, witnesses(claims) if account.described else []))
+    return DisputeView(dispute, rows, accounts)
 
 
 def _casualty_row(record: Record, cas: m.Casualties) -> CasualtyRow:
@@ -264,7 +348,8 @@ def event_view(record: Record, event: m.Event) -> EventView:
     in_accounts = {c for account in event.dispute.accounts for c in account.claims} if event.dispute else set()
     before, after = record.neighbours[event.id]
     return EventView(
-        event, date, f"{date.label}. {disputed}{event.summary[:200]}",
+        event, date, STATUS.singular[event.status], witnesses(record.claims_about.get(event.id, [])),
+        f"{date.label}. {disputed}{event.summary[:200]}",
         [(part.actor, ROLE.singular[part.role].lower()) for part in event.actors],
         dispute_view(record, event.dispute) if event.dispute else None,
         [_casualty_row(record, cas) for cas in event.casualties],
@@ -384,3 +469,88 @@ class DisputeRow:
 def dispute_rows(record: Record) -> list[DisputeRow]:
     return [DisputeRow(e, e.dispute, record.dates[e.date].label, "; ".join(p.label for p in e.dispute.points))
             for e in record.timeline if e.dispute is not None and e.status == "disputed"]
+
+
+# --------------------------------------------------------------------------- who says what
+
+
+@dataclass(frozen=True)
+class Backing:
+    """One account's position on a point, as backed by claims of one source document."""
+
+    account: m.Account
+    says: str
+    claims: list[m.Claim]
+    """The claims of this document that state the position."""
+    speakers: list[tuple[Optional[str], str]]
+    """Who says it in this document (the witnesses of those claims)."""
+
+
+@dataclass(frozen=True)
+class MatrixEvent:
+    event: m.Event
+    date: str
+    points: list[m.DisputePoint]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    source: m.Source
+    cells: list[list[Backing]]
+    """One cell per point of every event, in column order."""
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Who says what: source documents down, disputed events and their points across."""
+
+    title: str
+    year: Optional[int]
+    """The year of the events it covers, where the matrix is paged by year."""
+    events: list[MatrixEvent]
+    rows: list[MatrixRow]
+
+
+MATRIX_PAGE_LIMIT = 40
+"""Above this many disputed events, "who says what" is paged by year (each page stays light at 10,000 events)."""
+
+
+def _position_claims(account: m.Account, position: str | m.Position) -> list[str]:
+    return list(position.claims) if isinstance(position, m.Position) else list(account.claims)
+
+
+def _backings(record: Record, event: m.Event, point: m.DisputePoint, source_id: str) -> list[Backing]:
+    found = []
+    assert event.dispute is not None
+    for account in event.dispute.accounts:
+        position = account.positions.get(point.id)
+        if position is None:
+            continue
+        claims = [record.claims[c] for c in _position_claims(account, position) if record.claims[c].source == source_id]
+        if claims:
+            says = position.says if isinstance(position, m.Position) else position
+            found.append(Backing(account, says, claims, witnesses(claims)))
+    return found
+
+
+def _matrix(record: Record, title: str, year: Optional[int], disputed: list[m.Event]) -> Matrix:
+    events = [MatrixEvent(e, record.dates[e.date].label, list(e.dispute.points)) for e in disputed if e.dispute]
+    cited = {claim.source for e in disputed if e.dispute for a in e.dispute.accounts for c in a.claims
+             for claim in [record.claims[c]]}
+    rows = [MatrixRow(source, [_backings(record, column.event, point, source.id)
+                               for column in events for point in column.points])
+            for source in sorted(record.sources.values(), key=lambda s: (s.date, s.id)) if source.id in cited]
+    return Matrix(title, year, events, rows)
+
+
+def who_says_what(record: Record) -> tuple[Matrix, list[Matrix]]:
+    """The overview matrix, and the year pages when there are too many disputes for one page."""
+    disputed = [e for e in record.timeline if e.dispute is not None]
+    title = "Who says what"
+    if len(disputed) <= MATRIX_PAGE_LIMIT:
+        return _matrix(record, title, None, disputed), []
+    by_year: dict[int, list[m.Event]] = defaultdict(list)
+    for event in disputed:
+        by_year[record.dates[event.date].start.year].append(event)
+    pages = [_matrix(record, f"{title}: {year}", year, events) for year, events in sorted(by_year.items())]
+    return Matrix(title, None, [], []), pages

@@ -48,6 +48,8 @@ def _span_party(span: m.RelayedSpan) -> Optional[str]:
 def relayed_spans(parsed: Parsed, paragraphs: dict[str, list[Paragraph]]) -> Iterator[Problem]:
     """A relayed span lies within its document, names one party, and its evidence is verbatim in the text."""
     for source_id, source in parsed.records.sources.items():
+        if not source.relayed:
+            continue
         raw = parsed.raws[source_id]
         count = len(paragraphs.get(source_id, []))
         index = QuoteIndex(paragraphs.get(source_id, []))
@@ -79,11 +81,12 @@ def claims_in_relayed_spans(parsed: Parsed, quotes: dict[str, Match]) -> Iterato
             if party and span.first_paragraph <= match.paragraph <= span.last_paragraph and party not in voices(claim):
                 where = (f"paragraph {span.first_paragraph}" if span.first_paragraph == span.last_paragraph
                          else f"paragraphs {span.first_paragraph}–{span.last_paragraph}")
+                step = f"{{actor: {party}, kind: outlet}}" if span.relays else f"{{name: {party}, kind: report}}"
                 yield problem(parsed.raws[claim_id].where(("speaker",)), "claims", claim_id, "chain",
                               f"expected a chain that credits '{party}', got one without it: the quote is in "
-                              f"{where} of {source.id}, which relay {party}'s report (add "
-                              f"`{{actor: {party}, kind: outlet}}` to `chain:`, make it the speaker, or give "
-                              "`relay_exception:` saying why these are the document's own words)")
+                              f"{where} of {source.id}, a passage relaying {party}'s report (add `{step}` to "
+                              "`chain:` with the kind of step it is, make it the speaker, or give `relay_exception:` "
+                              "saying why these are the document's own words)")
 
 
 def party(account: m.Account) -> str:

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  buildModel, clusterOption, clusterThreshold, CLUSTER_THRESHOLD, extent, fitWindow, fromVisId, itemClasses,
+  buildModel, clusterOption, statusTexts, clusterThreshold, CLUSTER_THRESHOLD, extent, fitWindow, fromVisId, itemClasses,
   itemLabel, knownIds, OTHER_GROUP, rangeLimits, safeHref, toVisGroup, toVisId, toVisItem, usedGroups, wantsClusters
 } from "../../docs/assets/timeline/items.js";
 import { DAY } from "../../docs/assets/timeline/dates.js";
@@ -65,6 +65,14 @@ test("labels say the date, the title and every flag in words", () => {
   assert.equal(m.byId.get("constructor").label, "January 2015 — Clashes in Constructor City. Disputed. Date known only to the month.");
   assert.equal(itemLabel(m.byId.get("__proto__")), "March to June 2016 — Operation Proto. Uncertain date.");
   assert.equal(m.byId.get("toString").label, "2017 — An undated-group event. Approximate date.");
+});
+
+test("a single-source item says so in words; established items carry no status flag", () => {
+  const base = { precision: "day", approximate: false, uncertain: false };
+  assert.deepEqual(statusTexts({ ...base, status: "single-source" }),
+    ["Single source: one witness, not confirmed by another source"]);
+  assert.deepEqual(statusTexts({ ...base, status: "established" }), []);
+  assert.deepEqual(statusTexts({ ...base, status: "disputed" }), ["Disputed"]);
 });
 
 test("itemClasses() names kind, precision and flags as CSS tokens", () => {

@@ -79,6 +79,7 @@ export function safeHref(url, base) {
 export function statusTexts(it) {
   const out = [];
   if (it.status === "disputed") out.push("Disputed");
+  if (it.status === "single-source") out.push("Single source: one witness, not confirmed by another source");
   if (APPROX_PRECISIONS.has(it.precision)) out.push("Date known only to the " + it.precision);
   if (it.approximate) out.push("Approximate date");
   if (it.uncertain) out.push("Uncertain date");
