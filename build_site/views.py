@@ -10,11 +10,12 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Optional
+from typing import Mapping, Optional
 
 from . import model as m
 from .dates import DateInfo
 from .link import Link, Record
+from .rules.attribution import witness
 from .text import QuoteIndex
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -71,16 +72,11 @@ def note_label(note: m.Note) -> str:
     return NOTE_KIND.singular[note.kind]
 
 
-def witness_of(claim: m.Claim) -> tuple[Optional[str], str]:
-    """(actor id or None, the witness's name when it has no page): the party a claim's words come from."""
-    s = claim.speaker
-    party = s.on_behalf_of or s.actor
-    return (party, "") if party else (None, s.name or "")
-
-
-def witnesses(claims: list[m.Claim]) -> list[tuple[Optional[str], str]]:
-    """The distinct witnesses of some claims, in a stable order."""
-    return sorted({witness_of(claim) for claim in claims}, key=lambda w: (w[0] or "", w[1]))
+def witnesses(claims: list[m.Claim], actors: Mapping[str, m.Actor]) -> list[tuple[Optional[str], str]]:
+    """The distinct witnesses of some claims (attribution.witness), each as (actor id, "") where it has a
+    page, else (None, name), in a stable order."""
+    found = {witness(claim) for claim in claims}
+    return sorted(((key, "") if key in actors else (None, key) for key in found), key=lambda w: (w[0] or "", w[1]))
 
 
 # --------------------------------------------------------------------------- sources
@@ -332,7 +328,7 @@ def dispute_view(record: Record, dispute: m.Dispute) -> DisputeView:
     accounts = []
     for account in dispute.accounts:
         claims = [record.claims[c] for c in account.claims]
-        accounts.append(AccountView(account, claims, witnesses(claims) if account.described else []))
+        accounts.append(AccountView(account, claims, witnesses(claims, record.actors) if account.described else []))
     return DisputeView(dispute, rows, accounts)
 
 
@@ -348,7 +344,7 @@ def event_view(record: Record, event: m.Event) -> EventView:
     in_accounts = {c for account in event.dispute.accounts for c in account.claims} if event.dispute else set()
     before, after = record.neighbours[event.id]
     return EventView(
-        event, date, STATUS.singular[event.status], witnesses(record.claims_about.get(event.id, [])),
+        event, date, STATUS.singular[event.status], witnesses(record.claims_about.get(event.id, []), record.actors),
         f"{date.label}. {disputed}{event.summary[:200]}",
         [(part.actor, ROLE.singular[part.role].lower()) for part in event.actors],
         dispute_view(record, event.dispute) if event.dispute else None,
@@ -529,7 +525,7 @@ def _backings(record: Record, event: m.Event, point: m.DisputePoint, source_id: 
         claims = [record.claims[c] for c in _position_claims(account, position) if record.claims[c].source == source_id]
         if claims:
             says = position.says if isinstance(position, m.Position) else position
-            found.append(Backing(account, says, claims, witnesses(claims)))
+            found.append(Backing(account, says, claims, witnesses(claims, record.actors)))
     return found
 
 

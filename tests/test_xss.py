@@ -61,6 +61,8 @@ def hostile_site(tmp_path_factory) -> Path:
         ("data/places/places.yaml", "name: Town X", f"name: 'Town {yaml_payload}'"),
         ("data/claims/alpha-report.yaml", "asserts: Witnesses counted about 12 trucks.",
          f"asserts: 'Asserts {yaml_payload}'"),
+        ("data/sources/sources.yaml", "note: The report gives the attack in the words of a spokesman it does not name.",
+         f"note: 'Span {yaml_payload}'"),
     ]:
         path = root / rel
         content = path.read_text()
@@ -68,8 +70,10 @@ def hostile_site(tmp_path_factory) -> Path:
         path.write_text(content.replace(old, new))
     claims = root / "data/claims/alpha-report.yaml"
     claims.write_text(claims.read_text() + (
-        "- id: hostile-quote\n  about: checkpoint-attack\n  asserts: The document contains hostile words.\n"
-        f"  speaker: {{actor: alpha-gazette}}\n  source: alpha-report\n  quote: 'Hostile words: {yaml_payload}'\n"))
+        "- id: hostile-quote\n  about: convoy-departure\n  asserts: The document contains hostile words.\n"
+        f"  speaker: {{actor: alpha-gazette}}\n  chain:\n    - {{name: 'Chain {yaml_payload}', kind: report}}\n"
+        f"  form: narration\n  source: alpha-report\n  quote: 'Hostile words: {yaml_payload}'\n"
+        f"  note: {{kind: reading, text: 'Note {yaml_payload}'}}\n"))
     (root / "data/published-urls.txt").write_text((root / "data/published-urls.txt").read_text() + "claims#hostile-quote\n")
     return build_all(root)
 

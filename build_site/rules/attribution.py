@@ -1,7 +1,9 @@
 """Who said it, and through whom: chains, relayed passages, accounts that belong to their party, honest statuses.
 
-A claim's witness is the party its words come from: the party its speaker speaks for, else the speaker
-itself. Two documents repeating one report share its witness, so they count once.
+A claim's witness is the report its words come from: the first outlet, agency or report in its chain
+(everything one report carries, its own narration and the people it quotes, is one witness), else the
+party its speaker speaks for, else the speaker. Two documents repeating one report share its witness,
+so they count once.
 """
 
 from __future__ import annotations
@@ -15,8 +17,15 @@ from ..text import Match, Paragraph, QuoteIndex
 from . import Parsed, problem
 
 
+REPORT_KINDS = frozenset({"outlet", "agency", "report"})
+"""Chain steps that are a report of their own: what they carry counts as one witness."""
+
+
 def witness(claim: m.Claim) -> str:
-    """The party a claim's words come from (its speaker's party, or the speaker)."""
+    """The report a claim's words come from: its first reporting step, else its speaker's party, else the speaker."""
+    for link in claim.chain:
+        if link.kind in REPORT_KINDS:
+            return link.actor or link.name or ""
     speaker = claim.speaker
     return speaker.on_behalf_of or speaker.actor or speaker.name or ""
 
