@@ -129,7 +129,7 @@ def _claims_csv(record: Record) -> bytes:
     rows: list[list[object]] = [
         [c.id, _claim_url(record, c), c.about, c.about if record.kind_of[c.about] == "events" else "", c.asserts,
          c.speaker.actor or "", c.speaker.name or "", c.speaker.role or "", _via(c) or "", c.source,
-         record.quotes[c.id].paragraph, c.quote, c.form, " > ".join(_step_text(step) for step in [c.speaker, *c.chain]),
+         record.quotes[c.id].paragraph, c.quote, c.form, " > ".join([_step_text(c.speaker), *(_step_text(link) for link in c.chain)]),
          witness(c)] for c in record.claims.values()]
     return _csv(["id", "url", "about", "event", "asserts", "speaker_actor", "speaker_name", "speaker_role", "via",
                  "source", "paragraph", "quote", "form", "chain", "witness"], rows)

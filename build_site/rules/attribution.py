@@ -16,7 +16,6 @@ from ..fields import field_name
 from ..text import Match, Paragraph, QuoteIndex
 from . import Parsed, problem
 
-
 REPORT_KINDS = frozenset({"outlet", "agency", "report"})
 """Chain steps that are a report of their own: what they carry counts as one witness."""
 
