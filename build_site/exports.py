@@ -67,7 +67,7 @@ def _claim(record: Record, c: m.Claim) -> dict:
         "id": c.id, "url": _claim_url(record, c), "about": c.about, "about_kind": record.kind_of[c.about][:-1],
         "event": c.about if record.kind_of[c.about] == "events" else None, "asserts": c.asserts,
         "speaker": _speaker(c), "chain": [link.model_dump() for link in c.chain], "form": c.form,
-        "witness": witness(c), "via": _via(c), "source": c.source, "quote": c.quote, "prefix": c.prefix,
+        "witness": witness(c, record), "via": _via(c), "source": c.source, "quote": c.quote, "prefix": c.prefix,
         "suffix": c.suffix, "paragraph": record.quotes[c.id].paragraph,
         "paragraph_url": f"{page_url('sources', c.source)}#p{record.quotes[c.id].paragraph}",
         "note": c.note.text if c.note else None, "note_kind": c.note.kind if c.note else None,
@@ -130,7 +130,7 @@ def _claims_csv(record: Record) -> bytes:
         [c.id, _claim_url(record, c), c.about, c.about if record.kind_of[c.about] == "events" else "", c.asserts,
          c.speaker.actor or "", c.speaker.name or "", c.speaker.role or "", _via(c) or "", c.source,
          record.quotes[c.id].paragraph, c.quote, c.form, " > ".join([_step_text(c.speaker), *(_step_text(link) for link in c.chain)]),
-         witness(c)] for c in record.claims.values()]
+         witness(c, record)] for c in record.claims.values()]
     return _csv(["id", "url", "about", "event", "asserts", "speaker_actor", "speaker_name", "speaker_role", "via",
                  "source", "paragraph", "quote", "form", "chain", "witness"], rows)
 

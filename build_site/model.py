@@ -203,6 +203,12 @@ class Source(Record):
     """Editorial cleaning of the displayed text, each act recorded with a note."""
     relayed: list[RelayedSpan] = []
     """Passages in which the document relays another party's report; a claim quoting one must credit that party."""
+    published_by: Optional[ActorRef] = None
+    """The outlet that published the document, where it has a page (`al-jazeera`): it and the people the document
+    quotes or interviews are one witness."""
+    same_author_as: Optional[SourceRef] = None
+    """Another document by the same author (where no document says so, the editors' reading, given in
+    `description`): what the two say in their own voice counts as one witness."""
     former_ids: list[Id] = []
     """Ids this record was published under before; each becomes a redirect page."""
 

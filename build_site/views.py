@@ -10,12 +10,12 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Mapping, Optional
+from typing import Optional
 
 from . import model as m
 from .dates import DateInfo
 from .link import Link, Record
-from .rules.attribution import witness
+from .rules.attribution import speaker_party, witness
 from .text import QuoteIndex
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -72,11 +72,19 @@ def note_label(note: m.Note) -> str:
     return NOTE_KIND.singular[note.kind]
 
 
-def witnesses(claims: list[m.Claim], actors: Mapping[str, m.Actor]) -> list[tuple[Optional[str], str]]:
-    """The distinct witnesses of some claims (attribution.witness), each as (actor id, "") where it has a
-    page, else (None, name), in a stable order."""
-    found = {witness(claim) for claim in claims}
-    return sorted(((key, "") if key in actors else (None, key) for key in found), key=lambda w: (w[0] or "", w[1]))
+def _named(keys: set[str], record: Record) -> list[tuple[Optional[str], str]]:
+    """Keys that are record ids as (id, ""), linked on the page; names as (None, name); in a stable order."""
+    return sorted(((key, "") if key in record.kind_of else (None, key) for key in keys), key=lambda w: (w[0] or "", w[1]))
+
+
+def witnesses(claims: list[m.Claim], record: Record) -> list[tuple[Optional[str], str]]:
+    """The distinct witnesses of some claims (attribution.witness: the reports they come from)."""
+    return _named({witness(claim, record) for claim in claims}, record)
+
+
+def speakers(claims: list[m.Claim], record: Record) -> list[tuple[Optional[str], str]]:
+    """Who says it: the distinct speakers' parties of some claims."""
+    return _named({speaker_party(claim) for claim in claims}, record)
 
 
 # --------------------------------------------------------------------------- sources
@@ -275,7 +283,7 @@ class AccountView:
     account: m.Account
     claims: list[m.Claim]
     described_by: list[tuple[Optional[str], str]]
-    """For an account marked `described`: who describes the party's position (the witnesses of its claims)."""
+    """For an account marked `described`: who describes the party's position (the speakers of its claims)."""
 
 
 @dataclass(frozen=True)
@@ -328,7 +336,7 @@ def dispute_view(record: Record, dispute: m.Dispute) -> DisputeView:
     accounts = []
     for account in dispute.accounts:
         claims = [record.claims[c] for c in account.claims]
-        accounts.append(AccountView(account, claims, witnesses(claims, record.actors) if account.described else []))
+        accounts.append(AccountView(account, claims, speakers(claims, record) if account.described else []))
     return DisputeView(dispute, rows, accounts)
 
 
@@ -344,7 +352,7 @@ def event_view(record: Record, event: m.Event) -> EventView:
     in_accounts = {c for account in event.dispute.accounts for c in account.claims} if event.dispute else set()
     before, after = record.neighbours[event.id]
     return EventView(
-        event, date, STATUS.singular[event.status], witnesses(record.claims_about.get(event.id, []), record.actors),
+        event, date, STATUS.singular[event.status], witnesses(record.claims_about.get(event.id, []), record),
         f"{date.label}. {disputed}{event.summary[:200]}",
         [(part.actor, ROLE.singular[part.role].lower()) for part in event.actors],
         dispute_view(record, event.dispute) if event.dispute else None,
@@ -479,7 +487,7 @@ class Backing:
     claims: list[m.Claim]
     """The claims of this document that state the position."""
     speakers: list[tuple[Optional[str], str]]
-    """Who says it in this document (the witnesses of those claims)."""
+    """Who says it in this document (the speakers of those claims)."""
 
 
 @dataclass(frozen=True)
@@ -525,7 +533,7 @@ def _backings(record: Record, event: m.Event, point: m.DisputePoint, source_id: 
         claims = [record.claims[c] for c in _position_claims(account, position) if record.claims[c].source == source_id]
         if claims:
             says = position.says if isinstance(position, m.Position) else position
-            found.append(Backing(account, says, claims, witnesses(claims, record.actors)))
+            found.append(Backing(account, says, claims, speakers(claims, record)))
     return found
 
 

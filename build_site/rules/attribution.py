@@ -1,9 +1,13 @@
 """Who said it, and through whom: chains, relayed passages, accounts that belong to their party, honest statuses.
 
 A claim's witness is the report its words come from: the first outlet, agency or report in its chain
-(everything one report carries, its own narration and the people it quotes, is one witness), else the
-party its speaker speaks for, else the speaker. Two documents repeating one report share its witness,
-so they count once.
+(everything one report carries, its own narration and the people it quotes, is one witness); else, where
+the words reached the document through the speaker's own statement, tweet, press release or video, the
+speaker's party; else the speaker, where it is a media outlet whose report the document relays; else the
+document itself, named by
+its publisher where it has a page (its narration and everyone it quotes or interviews directly: a
+documentary and the interviewees it chose are one witness). Two documents repeating one report share
+its witness, and documents by one author (`same_author_as`) are one witness: they count once.
 """
 
 from __future__ import annotations
@@ -18,13 +22,32 @@ from . import Parsed, problem
 
 REPORT_KINDS = frozenset({"outlet", "agency", "report"})
 """Chain steps that are a report of their own: what they carry counts as one witness."""
+PUBLISHED_KINDS = frozenset({"statement", "press-release", "tweet", "video"})
+"""Chain steps that are the speaker's own words published apart from the document: the speaker is a witness.
+An interview, or a document the outlet obtained, reaches us only through the document."""
 
 
-def witness(claim: m.Claim) -> str:
-    """The report a claim's words come from: its first reporting step, else its speaker's party, else the speaker."""
+def witness(claim: m.Claim, records: m.Records) -> str:
+    """The report a claim's words come from (an actor id, a source id, or the name of a step without a page)."""
     for link in claim.chain:
         if link.kind in REPORT_KINDS:
             return link.actor or link.name or ""
+    if any(link.kind in PUBLISHED_KINDS for link in claim.chain):
+        return speaker_party(claim)
+    speaker = records.actors.get(claim.speaker.actor or "")
+    if speaker is not None and speaker.kind == "media-outlet":
+        return speaker.id
+    document = claim.source
+    seen = {document}
+    while (source := records.sources.get(document)) is not None and source.same_author_as \
+            and source.same_author_as not in seen:
+        document = source.same_author_as
+        seen.add(document)
+    return (source.published_by if source is not None else None) or document
+
+
+def speaker_party(claim: m.Claim) -> str:
+    """Who says it: the party the speaker speaks for, else the speaker (an actor id or a name)."""
     speaker = claim.speaker
     return speaker.on_behalf_of or speaker.actor or speaker.name or ""
 
@@ -120,7 +143,7 @@ def account_parties(parsed: Parsed) -> Iterator[Problem]:
             spoken = [claims[c] for c in account.claims if c in claims]
             if account.described or not spoken or any(_speaks_for(claim, party(account)) for claim in spoken):
                 continue
-            others = ", ".join(sorted({witness(claim) for claim in spoken}))
+            others = ", ".join(sorted({speaker_party(claim) for claim in spoken}))
             yield problem(parsed.raws[event_id].where((*path, "party")), "events", event_id,
                           field_name((*path, "party")),
                           f"expected claims spoken by '{party(account)}' (or for it), got claims by {others} only "
@@ -129,7 +152,7 @@ def account_parties(parsed: Parsed) -> Iterator[Problem]:
 
 
 def _witnesses(parsed: Parsed, event_id: str, claims_about: dict[str, list[m.Claim]]) -> list[str]:
-    return sorted({witness(claim) for claim in claims_about.get(event_id, [])})
+    return sorted({witness(claim, parsed.records) for claim in claims_about.get(event_id, [])})
 
 
 def statuses(parsed: Parsed) -> Iterator[Problem]:
