@@ -2,7 +2,7 @@
 
 What reference managers need: an author (the institution the project credits, `Settings.author`), the
 title, the website and its publisher, the URL, `issued` (the record's last change) and, filled in by
-docs/assets/cite.js when the reader copies or downloads, the date of access (`accessed`, `urldate`): a
+docs/assets/access-date.js when the reader copies or downloads, the date of access (`accessed`, `urldate`): a
 static page cannot know it.
 """
 
@@ -41,7 +41,7 @@ class Citation:
     changed: Optional[str]
     """When the record last changed (YYYY-MM-DD), where known."""
     text: str
-    """The plain-text citation (cite.js adds the date of access)."""
+    """The plain-text citation (access-date.js adds the date of access)."""
     csl_href: str
     """The CSL-JSON download, as a data: URL."""
     bib_href: str

@@ -97,7 +97,7 @@ def _render(style: str, item: dict) -> str:
 
 def _real_item(downloads, name: str) -> dict:
     item = json.loads(downloads[name][1])[0]
-    item["accessed"] = {"date-parts": [[2025, 1, 2]]}  # what assets/cite.js adds (tests/js/cite.test.mjs)
+    item["accessed"] = {"date-parts": [[2025, 1, 2]]}  # what assets/access-date.js adds (tests/js/access-date.test.mjs)
     return item
 
 

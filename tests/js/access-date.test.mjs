@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { bibtexWithUrldate, cslWithAccessed, dataUrl, isoDay } from "../../docs/assets/cite.js";
+import { bibtexWithUrldate, cslWithAccessed, dataUrl, isoDay } from "../../docs/assets/access-date.js";
 
 test("the day of access is the reader's calendar day, zero-padded", () => {
   assert.equal(isoDay(new Date(2025, 0, 2, 23, 59)), "2025-01-02");
