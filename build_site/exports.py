@@ -10,17 +10,20 @@ from .files import json_bytes
 from .layout import claim_anchor, page_url
 from .link import Record
 from .rules.attribution import witness
+from .schemas import EXPORT_SCHEMA_FOLDER, export_schema_texts
 from .settings import Settings
 from .timeline import scoped_timelines, timeline
 from .writer import Output
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+    """RFC 4180 (CRLF line ends, fields quoted where needed), in UTF-8 with a byte-order mark: without it,
+    spreadsheets open the file as their local 8-bit encoding, and "ISIL’s" or Arabic names come out garbled."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _claim_url(record: Record, claim: m.Claim) -> str:
@@ -58,8 +61,10 @@ def _via(c: m.Claim) -> str | None:
     return next((link.actor for link in reversed(c.chain) if link.actor), None)
 
 
-def _step_text(step: m.ChainLink | m.Speaker) -> str:
-    return step.actor or step.name or ""
+def _chain_text(c: m.Claim) -> str:
+    """The speaker and every step of the chain, joined by ` > ` (claims.csv's `chain`)."""
+    steps: list[m.Speaker | m.ChainLink] = [c.speaker, *c.chain]
+    return " > ".join(step.actor or step.name or "" for step in steps)
 
 
 def _claim(record: Record, c: m.Claim) -> dict:
@@ -129,10 +134,28 @@ def _claims_csv(record: Record) -> bytes:
     rows: list[list[object]] = [
         [c.id, _claim_url(record, c), c.about, c.about if record.kind_of[c.about] == "events" else "", c.asserts,
          c.speaker.actor or "", c.speaker.name or "", c.speaker.role or "", _via(c) or "", c.source,
-         record.quotes[c.id].paragraph, c.quote, c.form, " > ".join([_step_text(c.speaker), *(_step_text(link) for link in c.chain)]),
+         record.quotes[c.id].paragraph, c.quote, c.form, _chain_text(c),
          witness(c, record)] for c in record.claims.values()]
     return _csv(["id", "url", "about", "event", "asserts", "speaker_actor", "speaker_name", "speaker_role", "via",
                  "source", "paragraph", "quote", "form", "chain", "witness"], rows)
+
+
+def _actors_csv(record: Record) -> bytes:
+    rows: list[list[object]] = [
+        [a.id, page_url("actors", a.id), a.name, a.name_ar or "", ";".join(a.aliases), a.kind, a.description]
+        for a in record.actors.values()]
+    return _csv(["id", "url", "name", "name_ar", "aliases", "kind", "description"], rows)
+
+
+def _places_csv(record: Record) -> bytes:
+    rows: list[list[object]] = []
+    for p in record.places.values():
+        point = p.coordinates
+        rows.append([p.id, page_url("places", p.id), p.name, p.name_ar or "", ";".join(p.aliases), p.kind,
+                     p.within or "", point.lat if point else "", point.lon if point else "",
+                     point.precision if point else "", point.note if point else ""])
+    return _csv(["id", "url", "name", "name_ar", "aliases", "kind", "within", "lat", "lon", "precision",
+                 "location_note"], rows)
 
 
 def exports(record: Record, settings: Settings) -> list[Output]:
@@ -142,7 +165,9 @@ def exports(record: Record, settings: Settings) -> list[Output]:
     return [
         Output("data/sources.json", json_bytes([_source(record, s) for s in record.sources.values()])),
         Output("data/actors.json", json_bytes([_actor(record, a) for a in record.actors.values()])),
+        Output("data/actors.csv", _actors_csv(record)),
         Output("data/places.geojson", json_bytes({"type": "FeatureCollection", "features": features})),
+        Output("data/places.csv", _places_csv(record)),
         Output("data/operations.json", json_bytes([_operation(record, o) for o in record.operations.values()])),
         Output("data/events.json", json_bytes([_event(record, e) for e in record.timeline])),
         Output("data/events.csv", _events_csv(record)),
@@ -150,4 +175,5 @@ def exports(record: Record, settings: Settings) -> list[Output]:
         Output("data/claims.csv", _claims_csv(record)),
         Output("data/timeline.json", json_bytes(timeline_data)),
         *scoped_timelines(record, timeline_data),
+        *(Output(f"{EXPORT_SCHEMA_FOLDER}/{name}", text.encode("utf-8")) for name, text in export_schema_texts().items()),
     ]

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from pydantic import TypeAdapter
+
+from .export_model import EXPORTS
 from .files import write_if_changed
 from .model import KINDS, SINGULAR
+
+EXPORT_SCHEMA_FOLDER = "data/schemas"
+"""Where the schemas of the public data files are published (site-relative; docs/data.md links them)."""
 
 
 def schema_for(kind: str) -> dict:
@@ -23,6 +30,23 @@ def schema_for(kind: str) -> dict:
         "$defs": {**definitions, KINDS[kind].__name__: item},
     }
     return schema
+
+
+def export_schema(name: str) -> dict:
+    """The JSON Schema of one public data file (`data/<file>`), generated from build_site/export_model.py."""
+    file, shape, is_list = EXPORTS[name]
+    shape_or_list: Any = list[shape] if is_list else shape  # type: ignore[valid-type]
+    schema = TypeAdapter(shape_or_list).json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json",
+            "title": f"data/{file}", **schema,
+            "description": (f"{'A list of: ' if is_list else ''}{shape.__doc__} Generated from "
+                            "build_site/export_model.py; the fields are described in the site's Data page.")}
+
+
+def export_schema_texts() -> dict[str, str]:
+    """File name → schema text, for every public data file (published under `data/schemas/`)."""
+    return {f"{name}.schema.json": json.dumps(export_schema(name), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+            for name in EXPORTS}
 
 
 def rendered() -> dict[str, str]:

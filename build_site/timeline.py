@@ -54,6 +54,8 @@ def timeline(record: Record) -> dict:
         group_labels[group] = label
         group_sizes[group] += 1
         items.append(_event_item(record, event, group, ancestors(event.operation, operation_parent)))
+    # By start date; the sort is stable, so on one day operations come first, then events in the record's order.
+    items.sort(key=lambda item: item["start"])
     ordered = sorted(group_labels, key=lambda g: (g == "elsewhere", -group_sizes[g], g))
     groups = [{"id": "operations", "label": "Operations", "order": 0}]
     groups += [{"id": g, "label": group_labels[g], "order": i} for i, g in enumerate(ordered, start=1)]

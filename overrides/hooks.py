@@ -16,3 +16,13 @@ def on_page_markdown(markdown, page, config, files):
     elif is_generated(page.file.src_uri):
         page.edit_url = None
     return markdown
+
+
+def on_files(files, config):
+    """robots.txt at the site's root, naming the sitemap at its absolute address (`site_url`, from SITE_URL).
+    Crawlers read it only at a host's root: under a sub-path (a GitHub project site) it is harmless and unread."""
+    from mkdocs.structure.files import File
+
+    sitemap = f"{config.site_url.rstrip('/')}/sitemap.xml" if config.site_url else "sitemap.xml"
+    files.append(File.generated(config, "robots.txt", content=f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"))
+    return files
