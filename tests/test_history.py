@@ -85,7 +85,7 @@ def test_the_feed_lists_the_records_events_newest_first_with_pages_that_exist(ed
     place_feed = feedparser.parse((edited / "site/feeds/places/coast-road.atom").read_bytes())
     assert [e.title for e in place_feed.entries] == ["A convoy leaves Town X at dawn (disputed)"]
     page = (edited / "site/events/convoy-departure/index.html").read_text(encoding="utf-8")
-    assert 'rel="alternate" type="application/atom+xml"' in page and "feeds/changes.atom" in page
+    assert 'rel="alternate feed" type="application/atom+xml"' in page and "feeds/changes.atom" in page
 
 
 def test_the_feed_is_the_same_on_every_build(edited: Path):
