@@ -31,7 +31,7 @@ def test_every_located_place_has_a_marker_that_links_to_its_page(browser, site_s
         assert marker.count() == 1, place["id"]
         assert place["name"] in marker.get_attribute("aria-label")
         assert marker.locator("circle").first.is_visible()
-        href = marker.get_attribute("href")
+        href = marker.get_attribute("xlink:href")
         assert page.evaluate("h => new URL(h, location.href).href", href) == f"{site_server}places/{place['id']}/"
     for place in unlocated:  # listed under the map, not dropped
         assert page.locator(f"#not-located ~ ul a[href$='places/{place['id']}/']").count() == 1
