@@ -146,12 +146,14 @@ def site_sizes(site: Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     largest = max(pages)
     timeline = site / "data" / "timeline.json"
+    map_page = site / "map" / "index.html"
     search = [p for p in files if p.relative_to(site).parts[0] in ("search", "pagefind")]
     return {
         "bytes": sum(p.stat().st_size for p in files), "files": len(files), "html_pages": len(pages),
         "median_html": statistics.median(size for size, _ in pages), "largest_html": largest[0],
         "largest_page": largest[1], "timeline_json": timeline.stat().st_size if timeline.exists() else 0,
         "search_bytes": sum(p.stat().st_size for p in search),
+        "map_html": map_page.stat().st_size if map_page.exists() else 0,
     }
 
 
@@ -338,6 +340,7 @@ def markdown(results: list[dict], search: list[dict], about: dict) -> str:
         row("page HTML: median", [_mib(r["median_html"]) for r in results]),
         row("page HTML: largest", [f"{_mib(r['largest_html'])} (`{r['largest_page']}`)" for r in results]),
         row("timeline JSON", [_mib(r["timeline_json"]) for r in results]),
+        row("map page HTML (`map/`)", [_mib(r.get("map_html", 0)) for r in results]),
         row("search index on disk", [_mib(r["search_bytes"]) for r in results]),
         row("edit one event's title, rebuild: files rewritten", [f"{r['edit_written']} of {r['edit_written'] + r['edit_unchanged']:,} ({r['edit_s']:.1f} s)" for r in results]),
         row("floor: bare mkdocs-material, same number of plain pages", [f"{r['floor_s']:.1f} s ({r['floor_pages']:,} pages)" for r in results]),

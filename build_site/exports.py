@@ -52,7 +52,7 @@ def _source(record: Record, s: m.Source) -> dict:
         "original_name": s.original_name, "sha256": s.sha256, "paragraphs": len(record.paragraphs[s.id]),
         "parts": [{"anchor": p.anchor, "title": p.title, "first_paragraph": p.first_paragraph, "date": p.date}
                   for p in s.parts],
-        "relayed": [span.model_dump() for span in s.relayed],
+        "relayed": [span.model_dump() for span in s.relayed], "last_changed": record.last_changed.get(s.id),
     }
 
 
@@ -76,7 +76,7 @@ def _claim(record: Record, c: m.Claim) -> dict:
         "suffix": c.suffix, "paragraph": record.quotes[c.id].paragraph,
         "paragraph_url": f"{page_url('sources', c.source)}#p{record.quotes[c.id].paragraph}",
         "note": c.note.text if c.note else None, "note_kind": c.note.kind if c.note else None,
-        "relay_exception": c.relay_exception,
+        "relay_exception": c.relay_exception, "last_changed": record.last_changed.get(c.id),
     }
 
 
@@ -88,7 +88,7 @@ def _event(record: Record, e: m.Event) -> dict:
         "operation": e.operation, "summary": e.summary,
         "casualties": [c.model_dump() for c in e.casualties],
         "claims": [c.id for c in record.claims_about.get(e.id, [])],
-        "dispute": e.dispute.model_dump() if e.dispute else None,
+        "dispute": e.dispute.model_dump() if e.dispute else None, "last_changed": record.last_changed.get(e.id),
     }
 
 
@@ -97,6 +97,7 @@ def _actor(record: Record, a: m.Actor) -> dict:
         "id": a.id, "url": page_url("actors", a.id), "name": a.name, "aliases": list(a.aliases),
         "name_ar": a.name_ar, "kind": a.kind, "description": a.description,
         "affiliations": [{**f.model_dump(), "period_detail": _date(record, f.period)} for f in a.affiliations],
+        "last_changed": record.last_changed.get(a.id),
     }
 
 
@@ -105,17 +106,18 @@ def _operation(record: Record, o: m.Operation) -> dict:
         "id": o.id, "url": page_url("operations", o.id), "name": o.name, "aliases": list(o.aliases),
         "translations": [t.model_dump() for t in o.translations], "conducted_by": list(o.conducted_by),
         "period": o.period, "period_detail": _date(record, o.period), "places": list(o.places),
-        "parent": o.parent, "description": o.description,
+        "parent": o.parent, "description": o.description, "last_changed": record.last_changed.get(o.id),
     }
 
 
-def _place_feature(p: m.Place) -> dict:
+def _place_feature(record: Record, p: m.Place) -> dict:
     geometry = {"type": "Point", "coordinates": [p.coordinates.lon, p.coordinates.lat]} if p.coordinates else None
     return {"type": "Feature", "id": p.id, "geometry": geometry, "properties": {
         "id": p.id, "url": page_url("places", p.id), "name": p.name, "aliases": list(p.aliases),
         "name_ar": p.name_ar, "kind": p.kind, "within": p.within,
         "precision": p.coordinates.precision if p.coordinates else None,
-        "location_note": p.coordinates.note if p.coordinates else None}}
+        "location_note": p.coordinates.note if p.coordinates else None,
+        "last_changed": record.last_changed.get(p.id)}}
 
 
 def _events_csv(record: Record) -> bytes:
@@ -125,9 +127,9 @@ def _events_csv(record: Record) -> bytes:
         rows.append([e.id, page_url("events", e.id), e.title, e.date, d.start.isoformat(),
                      d.end.isoformat() if d.end else "", d.precision, e.status, ";".join(e.places),
                      ";".join(f"{p.actor}:{p.role}" for p in e.actors), e.operation or "",
-                     ";".join(c.id for c in record.claims_about.get(e.id, []))])
+                     ";".join(c.id for c in record.claims_about.get(e.id, [])), record.last_changed.get(e.id, "")])
     return _csv(["id", "url", "title", "date", "start", "end", "precision", "status", "places", "actors",
-                 "operation", "claims"], rows)
+                 "operation", "claims", "last_changed"], rows)
 
 
 def _claims_csv(record: Record) -> bytes:
@@ -161,7 +163,7 @@ def _places_csv(record: Record) -> bytes:
 def exports(record: Record, settings: Settings) -> list[Output]:
     """Every data file, in a fixed order."""
     timeline_data = timeline(record)
-    features = [_place_feature(p) for p in record.places.values()]
+    features = [_place_feature(record, p) for p in record.places.values()]
     return [
         Output("data/sources.json", json_bytes([_source(record, s) for s in record.sources.values()])),
         Output("data/actors.json", json_bytes([_actor(record, a) for a in record.actors.values()])),

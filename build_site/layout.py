@@ -20,7 +20,14 @@ WHO_SAYS_WHAT = "disputes/who-says-what/"
 DATA_FOLDER = "data"
 """Where the public data exports go (`site/data/`, documented in docs/data.md)."""
 
-GENERATED_DIRS = ("sources", "actors", "places", "operations", "events", "disputes", "timeline", DATA_FOLDER)
+MAP_FOLDER = "map"
+"""The map of every located place (`map/`, a permanent URL)."""
+
+FEED_FOLDER = "feeds"
+"""The Atom feeds of changes: the record's (`feeds/changes.atom`), each actor's and each place's."""
+
+GENERATED_DIRS = ("sources", "actors", "places", "operations", "events", "disputes", "timeline", DATA_FOLDER,
+                  MAP_FOLDER, FEED_FOLDER)
 """Folders under docs/ that belong to the generator (gitignored); nothing else under docs/ is touched."""
 
 MARKER = ".generated"

@@ -7,6 +7,7 @@ resolved by the YAML 1.2 core schema only (`NO` and `2016-04-20` stay strings).
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any, Iterator
 import yaml
 
 from .errors import Location, Problem
+from .history import Commit, History, parse_blame
 from .model import KINDS
 
 # The C parser is an order of magnitude faster on large records; PyYAML may be built without it.
@@ -23,6 +25,8 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DATA_DIR = "data"
 REGISTRY_FILE = "data/published-urls.txt"
+BASEMAP_FILE = "docs/assets/vendor/world-atlas/countries-50m.json"
+"""Natural Earth's countries as TopoJSON, vendored out of node_modules by scripts/vendor_assets.py."""
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -77,8 +81,10 @@ class Inputs:
     """Source documents named by source records, keyed by their `file` path."""
     registry: list[tuple[str, Location]]
     """Every URL ever published, with where it is listed."""
-    last_changed: dict[str, str]
-    """The date (YYYY-MM-DD) of the last commit that changed each file under data/ and seeds/, from git."""
+    history: History | None
+    """What git knows about the lines of each data file and each source document; None without git history."""
+    basemap: dict[str, Any] | None
+    """The base map's TopoJSON (BASEMAP_FILE); None when it was not vendored."""
     problems: list[Problem]
     """What could not be read."""
 
@@ -224,21 +230,44 @@ def read_registry(root: Path) -> tuple[list[tuple[str, Location]], list[Problem]
     return entries, []
 
 
-def read_last_changed(root: Path) -> dict[str, str]:
-    """One `git log` for the whole record; empty outside a git checkout (pages then omit the date)."""
+def _git(root: Path, *args: str) -> str | None:
     try:
-        log = subprocess.run(["git", "-C", str(root), "log", "--format=%x00%cs", "--name-only", "--", "data", "seeds"],
-                             capture_output=True, text=True, timeout=60)
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired):
-        return {}
-    if log.returncode != 0:
-        return {}
-    changed: dict[str, str] = {}
-    for entry in log.stdout.split("\0")[1:]:
-        date, *files = entry.strip().splitlines()
-        for file in files:
-            changed.setdefault(file.strip(), date)  # newest first: keep the first date seen
-    return changed
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def read_history(root: Path, data_files: list[str]) -> History | None:
+    """One `git blame` per data file and one `git log` for seeds/; None outside a git checkout
+    (a downloaded archive): pages then say that the history is unavailable."""
+    if _git(root, "rev-parse", "--is-inside-work-tree") is None:
+        return None
+    commits: dict[str, Commit] = {}
+    lines: dict[str, tuple[str, ...]] = {}
+    for path in data_files:
+        porcelain = _git(root, "blame", "--porcelain", "--", path)
+        if porcelain:  # an untracked file has no history yet
+            lines[path], found = parse_blame(porcelain)
+            commits.update(found)
+    documents: dict[str, list[str]] = {}
+    log = _git(root, "log", "--format=%x00%H%x09%ct%x09%cs%x09%s", "--name-only", "--", "seeds") or ""
+    for entry in log.split("\0")[1:]:
+        header, *files = entry.strip("\n").split("\n")
+        sha, seconds, date, subject = header.split("\t", 3)
+        commits.setdefault(sha, Commit(sha, int(seconds), date, subject))
+        for file in filter(None, (f.strip() for f in files)):
+            documents.setdefault(file, []).append(sha)  # newest first, as git log lists them
+    return History(commits, lines, {path: tuple(shas) for path, shas in documents.items()})
+
+
+def read_basemap(root: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The vendored base map, or a warning that maps will be drawn without coastlines."""
+    file = root / BASEMAP_FILE
+    if not file.is_file():
+        return None, [Problem(Location(BASEMAP_FILE), "the base map is missing: maps are drawn without coastlines "
+                              "(run `make vendor`, which copies it out of node_modules)", severity="warning")]
+    return json.loads(file.read_bytes()), []
 
 
 def load(root: Path) -> Inputs:
@@ -246,8 +275,10 @@ def load(root: Path) -> Inputs:
     records: list[RawRecord] = []
     problems: list[Problem] = []
     data_dir = root / DATA_DIR
+    data_files: list[str] = []
     for kind in KINDS:
         for file in sorted((data_dir / kind).glob("*.y*ml")):
+            data_files.append(file.relative_to(root).as_posix())
             found, trouble = read_records(root, kind, file)
             records.extend(found)
             problems.extend(trouble)
@@ -265,4 +296,6 @@ def load(root: Path) -> Inputs:
             files[rel] = SourceFile(rel, content)
     registry, trouble = read_registry(root)
     problems.extend(trouble)
-    return Inputs(records, files, registry, read_last_changed(root), problems)
+    basemap, trouble = read_basemap(root)
+    problems.extend(trouble)
+    return Inputs(records, files, registry, read_history(root, data_files), basemap, problems)

@@ -94,6 +94,7 @@ def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
     but only the selected events and what they refer to are generated: a quick preview."""
     # Imported here so that `check` stays fast: it needs neither templates nor the writer.
     from .exports import exports
+    from .feeds import feeds
     from .layout import GENERATED_DIRS
     from .link import link
     from .render import render
@@ -113,7 +114,7 @@ def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
         with stages.timed("render"):
             pages = render(record, settings)
         with stages.timed("exports"):
-            data = exports(record, settings)
+            data = exports(record, settings) + feeds(record, settings)
         with stages.timed("write"):
             report = write(docs_dir or root / "docs", pages + data, GENERATED_DIRS)
     finally:

@@ -12,9 +12,10 @@ from typing import Any, Callable, Optional
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import layout, views
+from . import layout, maps, views
 from . import model as m
 from .citations import citation
+from .feeds import scoped_feed_path
 from .link import Record
 from .markup import front_matter_value, md_inline, sanitize_markdown, yaml_string
 from .settings import Settings
@@ -91,13 +92,22 @@ def _environment() -> Environment:
     env.filters["summary"] = sanitize_markdown
     env.filters["yaml_str"] = yaml_string
     env.globals.update(cleaning_label=views.cleaning_label, chain_steps=views.chain_steps, form_label=views.form_label,
-                       note_label=views.note_label)
+                       note_label=views.note_label, legend_items=lambda: list(maps.PRECISION_MEANING.items()))
     return env
 
 
 def _edit_url(record: Record, settings: Settings, record_id: str) -> str:
     location = record.locations[record_id]
     return f"{settings.repo_url}/blob/{settings.branch}/{location.path}#L{location.line}"
+
+
+def _history_url(record: Record, settings: Settings, record_id: str) -> str:
+    return f"{settings.repo_url}/commits/{settings.branch}/{record.locations[record_id].path}"
+
+
+def _feed_of(record: Record, kind: str, record_id: str) -> Optional[str]:
+    has_events = record.roles_by_actor if kind == "actors" else record.events_by_place if kind == "places" else {}
+    return scoped_feed_path(kind, record_id) if record_id in has_events else None
 
 
 ENTITY_PAGES: list[tuple[str, str, str, Callable[[Record, Any], object]]] = [
@@ -118,6 +128,8 @@ class _Renderer:
         self.env = _environment()
         self.fragments = Fragments(self.env.get_template("_macros.j2").module)
         self.outputs: list[Output] = []
+        countries = maps.decode_countries(record.basemap) if record.basemap else []
+        self.atlas = maps.Atlas(record.places, countries, {p: layout.page_url("places", p) for p in record.places})
 
     def page(self, path: str, template: str, **context: Any) -> None:
         current = Page(path, self.record, self.fragments)
@@ -131,8 +143,12 @@ class _Renderer:
         item = record.of(kind)[record_id]
         cite = citation(self.settings, layout.page_url(kind, record_id), record.name(record_id), label, record_id,
                         record.last_changed.get(record_id))
+        changes = views.changes_view(record, record_id, _history_url(record, self.settings, record_id),
+                                     _feed_of(record, kind, record_id))
+        locator = self.atlas.locator(views.locator_places(item), views.locator_title(record, item))
         self.page(layout.page_path(kind, record_id), template, citation=cite,
-                  edit_url=_edit_url(record, self.settings, record_id), view=view(record, item))
+                  edit_url=_edit_url(record, self.settings, record_id), view=view(record, item), changes=changes,
+                  locator=locator)
         if isinstance(item, m.Source):
             self.outputs.append(Output(layout.page_url(kind, record_id) + Path(item.file).name, record.raw[record_id]))
         for former in item.former_ids:
@@ -166,4 +182,5 @@ def render(record: Record, settings: Settings) -> list[Output]:
     for matrix in year_pages:
         renderer.page(f"{layout.WHO_SAYS_WHAT}{matrix.year}/index.md", "who_says_what.md.j2", matrix=matrix, pages=[])
     renderer.page(layout.index_path("timeline"), "timeline.md.j2")
+    renderer.page(layout.index_path(layout.MAP_FOLDER), "map.md.j2", view=views.map_page(record, renderer.atlas))
     return renderer.outputs

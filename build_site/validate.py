@@ -8,10 +8,12 @@ live in rules/, one small function each; this module runs them in order and gath
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Optional
 
 from . import model as m
 from .dates import DateInfo
 from .errors import Location, Problem
+from .history import Commit, History, last_changed, record_commits
 from .loader import Inputs
 from .rules import Parsed, attribution, claims, events, references, registry, schema
 from .rules.dates import describe_dates
@@ -36,7 +38,13 @@ class Checked(m.Records):
     registry: tuple[str, ...]
     """Every URL ever published."""
     last_changed: dict[str, str]
-    """When each record last changed (YYYY-MM-DD), by id, where git knows."""
+    """When each record last changed (YYYY-MM-DD): its own lines' newest commit, by id, where git knows."""
+    changes: dict[str, tuple[Commit, ...]]
+    """The commits that touched each record's lines (a source's also its document), newest first, by id."""
+    history_available: bool
+    """Whether the build had git history at all (a downloaded archive has none)."""
+    basemap: Optional[dict[str, Any]]
+    """The base map's TopoJSON, as read (maps.py draws it)."""
     problems: list[Problem]
     """Errors and warnings found, sorted."""
 
@@ -45,23 +53,16 @@ class Checked(m.Records):
         return [p for p in self.problems if p.severity == "error"]
 
 
-def _last_changed(parsed: Parsed, changed: dict[str, str]) -> dict[str, str]:
-    """The date each record last changed: its file's last commit (a source's also its document's)."""
-    found = {}
-    for record_id, raw in parsed.raws.items():
-        candidates = [changed.get(raw.location.path)]
-        source = parsed.records.sources.get(record_id)
-        if source is not None:
-            candidates.append(changed.get(source.file))
-        known = [d for d in candidates if d]
-        if known:
-            found[record_id] = max(known)
-    return found
+def _changes(parsed: Parsed, history: History | None) -> dict[str, tuple[Commit, ...]]:
+    if history is None:
+        return {}
+    documents = {source.id: source.file for source in parsed.records.sources.values()}
+    return record_commits(history, {record_id: raw.location for record_id, raw in parsed.raws.items()}, documents)
 
 
 def validate(inputs: Inputs) -> Checked:
     """Check every record; the result carries the problems (the pipeline decides what is fatal)."""
-    parsed, problems = schema.parse(inputs.records, unreadable=bool(inputs.problems))
+    parsed, problems = schema.parse(inputs.records, unreadable=any(p.severity == "error" for p in inputs.problems))
     problems = [*inputs.problems, *problems]
     if not parsed.unreadable:
         problems += references.dangling_references(parsed)
@@ -82,7 +83,9 @@ def validate(inputs: Inputs) -> Checked:
     if not parsed.unreadable:
         problems += registry.published_urls(parsed, inputs.registry)
     records = {kind: getattr(parsed.records, kind) for kind in m.KINDS}
+    changes = _changes(parsed, inputs.history)
     return Checked(**records, locations={i: raw.location for i, raw in parsed.raws.items()},
                    paragraphs=texts.paragraphs, raw=texts.raw, quotes=quotes, dates=dates,
                    registry=tuple(url for url, _ in inputs.registry),
-                   last_changed=_last_changed(parsed, inputs.last_changed), problems=sorted(problems))
+                   last_changed=last_changed(changes), changes=changes,
+                   history_available=inputs.history is not None, basemap=inputs.basemap, problems=sorted(problems))

@@ -14,8 +14,10 @@ from typing import Optional
 
 from . import model as m
 from .dates import DateInfo
+from .history import Commit
 from .link import Link, Record
 from .rules.attribution import speaker_party, witness
+from .maps import Atlas, MapView
 from .text import QuoteIndex
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -558,3 +560,65 @@ def who_says_what(record: Record) -> tuple[Matrix, list[Matrix]]:
         by_year[record.dates[event.date].start.year].append(event)
     pages = [_matrix(record, f"{title}: {year}", year, events) for year, events in sorted(by_year.items())]
     return Matrix(title, None, [], []), pages
+
+
+# --------------------------------------------------------------------------- maps and history
+
+
+def locator_places(item: object) -> list[str]:
+    """The places a record's page shows on its locator map: a place itself, an event's places."""
+    if isinstance(item, m.Place):
+        return [item.id]
+    if isinstance(item, m.Event):
+        return list(item.places)
+    return []
+
+
+def locator_title(record: Record, item: object) -> str:
+    """The locator map's caption and accessible name."""
+    if isinstance(item, m.Place):
+        return f"Where {item.name} is"
+    located = [record.places[p].name for p in locator_places(item) if record.places[p].coordinates]
+    return "Where it happened: " + ", ".join(located)
+
+
+@dataclass(frozen=True)
+class MapPage:
+    """The map of every located place: the main map, its insets, and every place listed below them."""
+
+    main: MapView
+    insets: list[MapView]
+    located: list[PlaceRow]
+    """Every place with coordinates, by name."""
+    unlocated: list[PlaceRow]
+    """Places without coordinates: listed, never dropped."""
+    changed: Optional[str]
+    """When a place last changed: the page's date."""
+
+
+def map_page(record: Record, atlas: Atlas) -> MapPage:
+    rows = place_rows(record)
+    # Names on the main map: cities first, then by how many events happened there.
+    named = sorted((row for row in rows if row.place.coordinates),
+                   key=lambda row: (row.place.kind != "city", -row.event_count, row.place.id))
+    return MapPage(atlas.main_map([row.place.id for row in named]), atlas.inset_maps(),
+                   [row for row in rows if row.place.coordinates], [row for row in rows if not row.place.coordinates],
+                   max((record.last_changed[p] for p in record.places if p in record.last_changed), default=None))
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """"Changes to this record": the commits that touched the record's own lines."""
+
+    available: bool
+    """False when the build had no git history."""
+    commits: tuple[Commit, ...]
+    """Newest first."""
+    history_url: str
+    """The history of the record's file in the repository."""
+    feed: Optional[str]
+    """The site-relative Atom feed of the record's events (actors and places), if any."""
+
+
+def changes_view(record: Record, record_id: str, history_url: str, feed: Optional[str]) -> ChangesView:
+    return ChangesView(record.history_available, record.changes.get(record_id, ()), history_url, feed)

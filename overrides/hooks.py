@@ -2,6 +2,8 @@
 
 A generated page names the YAML record it comes from in its front matter (`edit_url`): the edit
 button opens that file at the record's line. Generated index pages have no single record, so no button.
+Its `changed` (the date the record's own lines last changed in git) becomes the page's `update_date`,
+which MkDocs writes as the sitemap's `<lastmod>` (otherwise the build date, the same for every page).
 Which pages are generated is the generator's own layout fact (build_site/layout.py, standard library
 only), read from there: MkDocs runs with the repository on its path.
 """
@@ -15,6 +17,8 @@ def on_page_markdown(markdown, page, config, files):
         page.edit_url = edit_url
     elif is_generated(page.file.src_uri):
         page.edit_url = None
+    if page.meta.get("changed"):
+        page.update_date = str(page.meta["changed"])
     return markdown
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Copy the vis-timeline browser build out of node_modules into docs/assets/vendor/.
+"""Copy the vis-timeline browser build and the world-atlas base map out of node_modules into docs/assets/vendor/.
 
 Usage (from anywhere; paths are relative to the repository root)::
 
@@ -21,6 +21,11 @@ What is copied, byte for byte, into ``docs/assets/vendor/vis-timeline/``:
   the standalone build, as installed by ``npm ci`` (npm installs them as peer
   dependencies; the browser never loads them from node_modules).
 * ``VERSION``: package name, version, and the SHA-256 of every copied file.
+
+And into ``docs/assets/vendor/world-atlas/``: ``countries-50m.json`` (Natural
+Earth's 1:50m countries as TopoJSON, public domain), from which the generator
+draws the maps at build time (build_site/maps.py; the browser never loads it),
+its ``LICENSE`` and a ``VERSION`` file.
 
 Source maps are not copied (the bundle's ``sourceMappingURL`` comment is left
 as published; browsers only fetch it when developer tools are open).
@@ -49,6 +54,11 @@ EXPECTED_VERSION = "8.5.4"
 NODE_MODULES = ROOT / "node_modules"
 SOURCE = NODE_MODULES / PACKAGE
 DEST = ROOT / "docs" / "assets" / "vendor" / PACKAGE
+
+ATLAS_PACKAGE = "world-atlas"
+ATLAS_VERSION = "2.0.2"
+ATLAS_FILES = ["countries-50m.json", "LICENSE"]
+ATLAS_DEST = ROOT / "docs" / "assets" / "vendor" / ATLAS_PACKAGE
 
 # (path inside the package, name in DEST)
 BUILD_FILES = [
@@ -154,21 +164,37 @@ def plan() -> dict[str, bytes]:
     return files
 
 
-def sync(files: dict[str, bytes], check: bool) -> list[str]:
+def plan_atlas() -> dict[str, bytes]:
+    """The base map's files: Natural Earth countries at 1:50m, as world-atlas ships them."""
+    source = NODE_MODULES / ATLAS_PACKAGE
+    if not source.is_dir():
+        raise VendorError(f"{source.relative_to(ROOT)} is missing: run `npm ci` in {ROOT} first")
+    version = _read_version(source)
+    if version != ATLAS_VERSION:
+        raise VendorError(f"node_modules has {ATLAS_PACKAGE} {version}, expected {ATLAS_VERSION}: run `npm ci`")
+    files = {name: (source / name).read_bytes() for name in ATLAS_FILES}
+    lines = [f"{ATLAS_PACKAGE} {version}", "source: npm package world-atlas (Natural Earth 1:50m countries, public domain)",
+             "", "sha256 of the vendored files:"]
+    lines += [f"{hashlib.sha256(files[name]).hexdigest()}  {name}" for name in sorted(files)]
+    files["VERSION"] = ("\n".join(lines) + "\n").encode("utf-8")
+    return files
+
+
+def sync(files: dict[str, bytes], check: bool, destination: Path = DEST) -> list[str]:
     """Write changed files (or, with check, only report them). Returns changed paths."""
     changed = []
     for rel, content in sorted(files.items()):
-        dest = DEST / rel
+        dest = destination / rel
         if dest.is_file() and dest.read_bytes() == content:
             continue
         changed.append(rel)
         if not check:
             dest.parent.mkdir(parents=True, exist_ok=True)
             write_if_changed(dest, content)
-    # Files left over from an earlier layout or version: DEST is ours alone.
-    if DEST.is_dir():
-        for path in sorted(DEST.rglob("*"), reverse=True):
-            rel = path.relative_to(DEST).as_posix()
+    # Files left over from an earlier layout or version: the destination is ours alone.
+    if destination.is_dir():
+        for path in sorted(destination.rglob("*"), reverse=True):
+            rel = path.relative_to(destination).as_posix()
             if path.is_file() and rel not in files:
                 changed.append(f"{rel} (removed)")
                 if not check:
@@ -183,12 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the vendored copy is stale")
     args = parser.parse_args(argv)
     try:
-        files = plan()
+        files, atlas = plan(), plan_atlas()
     except VendorError as exc:
         print(f"vendor_assets: error: {exc}", file=sys.stderr)
         return 2
-    changed = sync(files, check=args.check)
-    dest_rel = DEST.relative_to(ROOT)
+    changed = sync(files, check=args.check) + [f"{ATLAS_PACKAGE}/{rel}" for rel in
+                                                 sync(atlas, check=args.check, destination=ATLAS_DEST)]
+    dest_rel = DEST.parent.relative_to(ROOT)
     if args.check:
         if changed:
             print(f"vendor_assets: {dest_rel} is out of date ({', '.join(changed)}); run scripts/vendor_assets.py", file=sys.stderr)
