@@ -16,8 +16,8 @@ from . import model as m
 from .dates import DateInfo
 from .history import Commit
 from .link import Link, Record
-from .rules.attribution import speaker_party, witness
 from .maps import Atlas, MapView
+from .rules.attribution import speaker_party, witness
 from .text import QuoteIndex
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
