@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Callable, Optional
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -97,7 +98,9 @@ def _environment() -> Environment:
 
 def _edit_url(record: Record, settings: Settings, record_id: str) -> str:
     location = record.locations[record_id]
-    return f"{settings.repo_url}/blob/{settings.branch}/{location.path}#L{location.line}"
+    # Percent-encoded: a file name is a contributor's text, and Material prints the edit link unescaped.
+    return (f"{settings.repo_url}/blob/{quote(settings.branch, safe='/')}/{quote(location.path, safe='/')}"
+            f"#L{location.line}")
 
 
 ENTITY_PAGES: list[tuple[str, str, str, Callable[[Record, Any], object]]] = [

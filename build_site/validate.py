@@ -81,6 +81,7 @@ def validate(inputs: Inputs) -> Checked:
         problems += references.orphans(parsed)
     if not parsed.unreadable:
         problems += registry.published_urls(parsed, inputs.registry)
+    problems += registry.removed_lines(inputs.registry, inputs.registry_history)
     records = {kind: getattr(parsed.records, kind) for kind in m.KINDS}
     return Checked(**records, locations={i: raw.location for i, raw in parsed.raws.items()},
                    paragraphs=texts.paragraphs, raw=texts.raw, quotes=quotes, dates=dates,

@@ -4,15 +4,22 @@ A generated page names the YAML record it comes from in its front matter (`edit_
 button opens that file at the record's line. Generated index pages have no single record, so no button.
 Which pages are generated is the generator's own layout fact (build_site/layout.py, standard library
 only), read from there: MkDocs runs with the repository on its path.
+
+Material prints `page.edit_url` into an attribute unescaped: only a plain https URL with nothing
+that could end the attribute is used (the generator percent-encodes the path it names).
 """
 
+import re
+
 from build_site.layout import is_generated
+
+_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+$")
 
 
 def on_page_markdown(markdown, page, config, files):
     edit_url = page.meta.get("edit_url")
-    if edit_url:
+    if isinstance(edit_url, str) and _SAFE_URL.match(edit_url) and "'" not in edit_url:
         page.edit_url = edit_url
-    elif is_generated(page.file.src_uri):
+    elif edit_url or is_generated(page.file.src_uri):
         page.edit_url = None
     return markdown
