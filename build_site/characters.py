@@ -28,10 +28,13 @@ _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 def describe(character: str) -> str:
     """`U+202E RIGHT-TO-LEFT OVERRIDE`: the code point and, where Unicode has one, the name."""
-    name = unicodedata.name(character, "")
-    if not name and unicodedata.category(character) == "Cc":
-        name = {"\x00": "NULL", "\x7f": "DELETE"}.get(character, "control")
+    name = unicodedata.name(character, "") or _CONTROL_NAMES.get(character, "")
     return f"U+{ord(character):04X} {name}".rstrip()
+
+
+_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x0b": "VERTICAL TAB", "\x0c": "FORM FEED",
+                  "\x1b": "ESCAPE", "\x7f": "DELETE", "\x85": "NEXT LINE"}
+"""Unicode gives control characters no name; these are the ones a contributor may have heard of."""
 
 
 def _why(character: str) -> str:

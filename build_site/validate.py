@@ -13,7 +13,7 @@ from . import model as m
 from .dates import DateInfo
 from .errors import Location, Problem
 from .loader import Inputs
-from .rules import Parsed, attribution, claims, events, references, registry, schema
+from .rules import Parsed, attribution, claims, events, hierarchy, references, registry, schema
 from .rules.dates import describe_dates
 from .rules.sources import read_sources
 from .text import Match, Paragraph
@@ -73,7 +73,7 @@ def validate(inputs: Inputs) -> Checked:
     problems += claims.speakers(parsed)
     quotes, found = claims.find_quotes(parsed, texts.paragraphs)
     problems += found
-    for rule in (*events.RULES, *attribution.RULES):
+    for rule in (*hierarchy.RULES, *events.RULES, *attribution.RULES):
         problems += rule(parsed)
     problems += attribution.relayed_spans(parsed, texts.paragraphs)
     problems += attribution.claims_in_relayed_spans(parsed, quotes)
