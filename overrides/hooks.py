@@ -10,10 +10,21 @@ that could end the attribute is used (the generator percent-encodes the path it 
 """
 
 import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 from build_site.layout import is_generated
 
+JOURNAL = ".build-journal"  # build_site/writer.py: a build committed but not yet moved into docs/
+
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+$")
+
+
+def on_pre_build(config):
+    if (Path(config["docs_dir"]).parent / JOURNAL).exists():
+        raise PluginError("docs/ is half-updated by an interrupted build: run `python -m build_site build` "
+                          "(or `make build`), which finishes it, then build the site again")
 
 
 def on_page_markdown(markdown, page, config, files):
