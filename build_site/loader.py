@@ -92,6 +92,8 @@ class Inputs:
     """The date (YYYY-MM-DD) of the last commit that changed each file under data/ and seeds/, from git."""
     problems: list[Problem]
     """What could not be read."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """Hand-written pages (docs/*.md) and theme overrides (overrides/**/*.html), by path, for the page lint."""
 
 
 class _YamlError(Exception):
@@ -432,7 +434,17 @@ def load(root: Path) -> Inputs:
         registry, trouble = read_registry(root)
         problems.extend(trouble)
         history = read_registry_history(root)
-    return Inputs(records, files, registry, history, read_last_changed(root), problems)
+    return Inputs(records, files, registry, history, read_last_changed(root), problems, read_pages(root))
+
+
+def read_pages(root: Path) -> dict[str, str]:
+    """The hand-written pages and theme overrides a reader's browser gets (undecodable bytes replaced)."""
+    found = [*(root / "docs").glob("*.md"), *(root / "overrides").rglob("*.html")]
+    pages = {}
+    for path in sorted(found):
+        if path.is_file() and not path.is_symlink():
+            pages[path.relative_to(root).as_posix()] = path.read_bytes().decode("utf-8", "replace")
+    return pages
 
 
 def _source_file(root: Path, rel: str) -> SourceFile:

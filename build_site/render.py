@@ -17,7 +17,7 @@ from . import layout, views
 from . import model as m
 from .citations import citation
 from .link import Record
-from .markup import front_matter_value, md_inline, sanitize_markdown, yaml_string
+from .markup import csp_hash, front_matter_value, md_inline, sanitize_markdown, yaml_string
 from .settings import Settings
 from .writer import Output
 
@@ -91,6 +91,7 @@ def _environment() -> Environment:
     env.filters["fm"] = front_matter_value
     env.filters["summary"] = sanitize_markdown
     env.filters["yaml_str"] = yaml_string
+    env.filters["csp_hash"] = csp_hash
     env.globals.update(cleaning_label=views.cleaning_label, chain_steps=views.chain_steps, form_label=views.form_label,
                        note_label=views.note_label)
     return env

@@ -13,7 +13,7 @@ from . import model as m
 from .dates import DateInfo
 from .errors import Location, Problem
 from .loader import Inputs
-from .rules import Parsed, attribution, claims, events, hierarchy, references, registry, schema
+from .rules import Parsed, attribution, claims, events, hierarchy, pages, references, registry, schema
 from .rules.dates import describe_dates
 from .rules.sources import read_sources
 from .text import Match, Paragraph
@@ -82,6 +82,7 @@ def validate(inputs: Inputs) -> Checked:
     if not parsed.unreadable:
         problems += registry.published_urls(parsed, inputs.registry)
     problems += registry.removed_lines(inputs.registry, inputs.registry_history)
+    problems += pages.hand_written(inputs.pages)
     records = {kind: getattr(parsed.records, kind) for kind in m.KINDS}
     return Checked(**records, locations={i: raw.location for i, raw in parsed.raws.items()},
                    paragraphs=texts.paragraphs, raw=texts.raw, quotes=quotes, dates=dates,
