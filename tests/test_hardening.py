@@ -10,11 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, make_workspace, run_cli, tree_digest
 
 from build_site.errors import Location, Problem
 from build_site.render import _edit_url
 from build_site.settings import Settings
+from conftest import FIXTURE, make_workspace, run_cli, tree_digest
 
 
 @pytest.fixture(scope="module")
