@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -78,19 +80,50 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port_free(dev_addr: str) -> bool:
+    host, _, port = dev_addr.rpartition(":")
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host.strip("[]") or "127.0.0.1", int(port)))
+        except (OSError, ValueError):
+            return False
+    return True
+
+
+def _rebuild(args: argparse.Namespace) -> None:
+    """One regeneration while serving: whatever goes wrong is printed, and the last good site stays served."""
+    try:
+        if cmd_build(args) != 0:
+            print("serve: fix the errors above; serving the last good output meanwhile.", file=sys.stderr)
+    except Exception as error:  # noqa: BLE001 - serve must outlive any failure of one build
+        print(f"serve: the build failed ({type(error).__name__}: {error}); serving the last good output meanwhile.",
+              file=sys.stderr)
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Regenerate docs/ whenever data/ or seeds/ change, while `mkdocs serve` rebuilds the site."""
-    if cmd_build(args) != 0:
-        print("serve: fix the errors above; serving the last good output meanwhile.", file=sys.stderr)
+    if not _port_free(args.dev_addr):
+        print(f"serve: cannot listen on {args.dev_addr}: the address is in use or invalid (stop the other server, "
+              f"or pass another one: --dev-addr 127.0.0.1:8001)", file=sys.stderr)
+        return 1
+    _rebuild(args)
     # The MkDocs hook imports build_site.layout: keep this package importable wherever the site is.
     package_root = str(Path(__file__).resolve().parent.parent)
     path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr],
                               cwd=args.root, env={**os.environ, "PYTHONPATH": path})
     watched = [args.root / "data", args.root / "seeds"]
 
     def stamp() -> tuple:
-        return tuple(sorted((str(p), p.stat().st_mtime_ns) for d in watched for p in d.rglob("*") if p.is_file()))
+        try:
+            return tuple(sorted((str(p), p.stat().st_mtime_ns) for d in watched for p in d.rglob("*") if p.is_file()))
+        except OSError:  # a file removed while looking: look again next second
+            return ()
 
     last = stamp()
     try:
@@ -99,12 +132,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
             now = stamp()
             if now != last:
                 last = now
-                cmd_build(args)
+                _rebuild(args)
     except KeyboardInterrupt:
         pass
     finally:
         server.terminate()
-    return 0
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    code = server.returncode
+    return 0 if code in (0, -signal.SIGTERM) else 1
 
 
 def main(argv: list[str] | None = None) -> int:

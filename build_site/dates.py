@@ -372,8 +372,8 @@ def _check_with_library(text: str) -> None:
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # the library prints when it fails building a form
             parse_edtf(text)
-    except EDTFParseException as error:
-        raise DateError(f"not a valid EDTF date ({error.__class__.__name__})") from None
+    except EDTFParseException:
+        raise DateError("not a valid EDTF date") from None
     except (AttributeError, TypeError, ValueError):
         # edtf 5.0.2 matches some valid forms but fails building them (`2000-XX/2012`, `1984-1X`, `/..`);
         # this module reads those itself, or refuses them with its own reason.

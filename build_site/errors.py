@@ -41,13 +41,22 @@ class Problem:
     def github(self) -> str:
         """The problem as a GitHub Actions workflow command, so a pull request shows it on the line."""
         level = "error" if self.severity == "error" else "warning"
-        parts = [f"file={self.location.path}"]
+        parts = [f"file={_property(self.location.path)}"]
         if self.location.line:
             parts.append(f"line={self.location.line}")
         if self.location.column:
             parts.append(f"col={self.location.column}")
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} {','.join(parts)}::{text}"
+        return f"::{level} {','.join(parts)}::{_data(self.message)}"
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner unescapes it (a newline would start a command)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value: also `:` and `,`, which would end the value or add a property."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class BuildError(Exception):

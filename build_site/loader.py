@@ -11,11 +11,13 @@ import json
 import re
 import subprocess
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
 
+from .characters import forbidden, not_composed
 from .errors import Location, Problem
 from .history import Commit, History, parse_blame
 from .model import KINDS
@@ -34,6 +36,13 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 Path_ = tuple  # a key path inside a record: ("actors", 0, "role")
+
+MAX_DEPTH = 12
+"""How deep a value may nest in a file: the deepest record field is far less (a list of records, a field,
+a list, a mapping…); more is a mistake, and a recursion without end for whatever walks it."""
+
+RECORD_FILE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
+"""The name of every file of records: lowercase letters, digits and hyphens, then `.yaml`."""
 
 
 @dataclass(frozen=True)
@@ -85,8 +94,12 @@ class Inputs:
     """What git knows about the lines of each data file and each source document; None without git history."""
     basemap: dict[str, Any] | None
     """The base map's TopoJSON (BASEMAP_FILE); None when it was not vendored."""
+    registry_history: dict[str, str]
+    """Every URL the registry held in git's history, with the commit that last removed it ('' if none did)."""
     problems: list[Problem]
     """What could not be read."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """Hand-written pages (docs/*.md) and theme overrides (overrides/**/*.html), by path, for the page lint."""
 
 
 class _YamlError(Exception):
@@ -123,6 +136,9 @@ class _Builder:
         return next(self.events)
 
     def value(self, event: yaml.Event, path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise _YamlError(self.loc(event), f"a value nested more than {MAX_DEPTH} levels deep: no record nests "
+                                              f"that far (check the indentation and the brackets)")
         if isinstance(event, yaml.AliasEvent):
             raise _YamlError(self.loc(event), f"alias '*{event.anchor}' is not allowed: write the value out in full")
         anchor = getattr(event, "anchor", None)
@@ -155,6 +171,16 @@ class _Builder:
         raise _YamlError(self.loc(event), f"unexpected YAML {type(event).__name__}")  # pragma: no cover
 
 
+def _yaml_hint(text: str, mark: Any) -> str:
+    """What a YAML error near a tab usually means."""
+    if mark is None:
+        return ""
+    line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+    if "\t" in line[:mark.column + 1]:
+        return " (a tab: indent with spaces, not tabs)"
+    return ""
+
+
 def parse_yaml(text: str, path: str) -> tuple[Any, dict[Path_, Location], dict[Path_, Location]]:
     """Parse one YAML document into plain values, value marks and key marks. Raises _YamlError."""
     events = yaml.parse(text, Loader=_Loader)
@@ -173,24 +199,45 @@ def parse_yaml(text: str, path: str) -> tuple[Any, dict[Path_, Location], dict[P
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        raise _YamlError(where, f"malformed YAML: {error.problem or error.context}") from error
+        raise _YamlError(where, f"malformed YAML: {error.problem or error.context}{_yaml_hint(text, mark)}") from error
+    except yaml.YAMLError as error:  # the reader's: a character YAML cannot hold (the loader refuses them first)
+        raise _YamlError(Location(path, 1, 1), f"malformed YAML: {error}") from error
     if not documents:
         return None, builder.marks, builder.key_marks
     return documents[0], builder.marks, builder.key_marks
 
 
-def read_records(root: Path, kind: str, file: Path) -> tuple[list[RawRecord], list[Problem]]:
-    """Read one `data/<kind>/*.yaml` file: a list of records."""
-    rel = file.relative_to(root).as_posix()
-    content = file.read_bytes()
+def _location_of(text: str, offset: int, path: str) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    return Location(path, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def decode_text(content: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """A curated file's bytes as text: UTF-8 (a leading byte order mark allowed), with no control,
+    bidirectional-override or invisible character, and letters composed (NFC); else the problems."""
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
         line = content.count(b"\n", 0, error.start) + 1
         column = error.start - (content.rfind(b"\n", 0, error.start) + 1) + 1
-        return [], [Problem(Location(rel, line, column),
-                            f"expected UTF-8 text, got the byte 0x{content[error.start]:02x}, which is not UTF-8 "
-                            f"(save the file as UTF-8)")]
+        return None, [Problem(Location(rel, line, column),
+                              f"expected UTF-8 text, got the byte 0x{content[error.start]:02x}, which is not UTF-8 "
+                              f"(save the file as UTF-8)")]
+    text = text.removeprefix("\ufeff")
+    found = list(islice(forbidden(text), 5)) + list(islice(not_composed(text), 5))
+    return (None if found else text), [Problem(_location_of(text, offset, rel), message) for offset, message in found]
+
+
+def read_records(root: Path, kind: str, file: Path) -> tuple[list[RawRecord], list[Problem]]:
+    """Read one `data/<kind>/*.yaml` file: a list of records."""
+    rel = file.relative_to(root).as_posix()
+    try:
+        content = file.read_bytes()
+    except OSError as error:
+        return [], [Problem(Location(rel), f"could not read the file: {error.strerror or error} (check its permissions)")]
+    text, trouble = decode_text(content, rel)
+    if text is None:
+        return [], trouble
     try:
         data, marks, key_marks = parse_yaml(text, rel)
     except _YamlError as error:
@@ -198,7 +245,8 @@ def read_records(root: Path, kind: str, file: Path) -> tuple[list[RawRecord], li
     if data is None:
         return [], [Problem(Location(rel, 1, 1), f"empty file: expected a list of {kind}, or delete the file")]
     if not isinstance(data, list):
-        return [], [Problem(marks[()], f"expected a list of {kind} (each starting with `- id:`), got a {type(data).__name__}")]
+        got = "a mapping" if isinstance(data, dict) else f"the single value {data!r}"
+        return [], [Problem(marks[()], f"expected a list of {kind} (each starting with `- id:`), got {got}")]
     # One pass over the marks, grouped by record: never a scan per record.
     record_marks: list[dict[Path_, Location]] = [{} for _ in data]
     record_keys: list[dict[Path_, Location]] = [{} for _ in data]
@@ -212,18 +260,31 @@ def read_records(root: Path, kind: str, file: Path) -> tuple[list[RawRecord], li
 
 
 def read_registry_lines(root: Path) -> list[str] | None:
-    """The registry file's lines, or None when there is none."""
+    """The registry file's lines, or None when there is none (or it cannot be read: `load` says why)."""
     file = root / REGISTRY_FILE
-    return file.read_text(encoding="utf-8").splitlines() if file.exists() else None
+    try:
+        return file.read_text(encoding="utf-8").splitlines() if file.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def read_registry(root: Path) -> tuple[list[tuple[str, Location]], list[Problem]]:
     """The committed list of every URL ever published: one site-relative URL per line, `#` comments."""
-    lines = read_registry_lines(root)
-    if lines is None:
-        return [], []
+    file = root / REGISTRY_FILE
+    if not file.is_file() or file.is_symlink():
+        return [], [Problem(Location(REGISTRY_FILE), (
+            "expected the list of every URL ever published, got no such file (restore it: "
+            f"`git checkout HEAD -- {REGISTRY_FILE}`; it is never rebuilt from the current records, which would "
+            "forget the URLs of removed ones)"))]
+    try:
+        content = file.read_bytes()
+    except OSError as error:
+        return [], [Problem(Location(REGISTRY_FILE), f"could not read the file: {error.strerror or error}")]
+    text, problems = decode_text(content, REGISTRY_FILE)
+    if text is None:
+        return [], problems
     entries = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if line and not line.startswith("#"):
             entries.append((line, Location(REGISTRY_FILE, number, 1)))
@@ -231,11 +292,35 @@ def read_registry(root: Path) -> tuple[list[tuple[str, Location]], list[Problem]
 
 
 def _git(root: Path, *args: str) -> str | None:
+    """A git command's output in the repository, or None outside a git checkout (or without git)."""
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return done.stdout if done.returncode == 0 else None
+    return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
+
+
+def read_registry_history(root: Path) -> dict[str, str]:
+    """Every URL the registry ever held in the repository's history, with the commit that last removed it
+    (or '' if no commit did): one `git log -p` of the registry, read once. Empty outside a git checkout."""
+    log = _git(root, "log", "--format=commit %h", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
+               "--", REGISTRY_FILE)
+    history: dict[str, str] = {}
+    commit = ""
+    for line in (log or "").splitlines():
+        if line.startswith("commit "):
+            commit = line[len("commit "):]
+            continue
+        if line.startswith(("+++", "---")) or line[:1] not in "+-":
+            continue
+        url = line[1:].strip()
+        if url and not url.startswith("#"):
+            # Newest commit first: the first removal seen is the last one.
+            if line[0] == "-" and not history.get(url):
+                history[url] = commit
+            else:
+                history.setdefault(url, "")
+    return history
 
 
 def read_history(root: Path, data_files: list[str]) -> History | None:
@@ -270,32 +355,112 @@ def read_basemap(root: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     return json.loads(file.read_bytes()), []
 
 
+def _symlink_problem(root: Path, path: Path, rel: str) -> Problem | None:
+    """A symbolic link that leaves the repository, loops, or leads nowhere."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return Problem(Location(rel), "expected a file, got a symbolic link that leads back to itself (a loop): "
+                                      "replace the link with the file itself")
+    except OSError:
+        return Problem(Location(rel), "expected a file, got a symbolic link to nothing: replace the link with the file")
+    if not target.is_relative_to(root.resolve()):
+        return Problem(Location(rel), "expected a file inside the repository, got a symbolic link to a file outside "
+                                      "it: replace the link with the file itself")
+    return None
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _record_file_problem(path: Path, rel: str, kind: str) -> Problem | None:
+    """Why a file in data/<kind>/ would not be read as records, or None."""
+    if path.is_dir():
+        return Problem(Location(rel), f"expected files of records directly in data/{kind}/, got a folder, whose "
+                                      f"files would not be read (move them up into data/{kind}/)")
+    if RECORD_FILE.match(path.name) and path.is_file():
+        return None
+    if not path.is_file():
+        return Problem(Location(rel), "expected a file of records, got something that is neither a file nor a folder "
+                                      "(delete it)")
+    stem = path.name.split(".")[0]
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or kind
+    return Problem(Location(rel), (
+        f"expected a file of records named with lowercase letters, digits and hyphens and ending in `.yaml`, got "
+        f"'{path.name}', which is not read (rename it to '{slug}.yaml', or move it out of data/)"))
+
+
+def _data_entry_problem(path: Path, rel: str) -> Problem:
+    """Why an entry directly in data/ is not read."""
+    stem = path.name.split(".")[0]
+    if path.is_file() and stem in KINDS:
+        return Problem(Location(rel), (f"expected records in the folder data/{stem}/, got the file '{path.name}' "
+                                       f"beside it, which is not read (move it to data/{stem}/{stem}.yaml)"))
+    if path.is_dir():
+        return Problem(Location(rel), f"unknown folder '{path.name}': expected one of {sorted(KINDS)}")
+    return Problem(Location(rel), (f"expected only the folders {sorted(KINDS)} and "
+                                   f"{REGISTRY_FILE.split('/')[-1]} in data/, got '{path.name}', which is not read "
+                                   f"(move it out of data/, or delete it)"))
+
+
+def find_record_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """Every file of records under data/, by kind; a problem for every other entry (none is silently skipped)."""
+    data_dir = root / DATA_DIR
+    if not root.is_dir():
+        return [], [Problem(Location(str(root)), "expected the repository's folder, got no such folder "
+                                                 "(pass --root the folder that holds data/ and seeds/)")]
+    if not data_dir.is_dir():
+        return [], [Problem(Location(DATA_DIR), f"expected the record's folder data/ in '{root}', got none "
+                                                f"(run from the repository's root, or pass --root)")]
+    files: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for entry in _entries(data_dir):
+        rel = f"{DATA_DIR}/{entry.name}"
+        link = _symlink_problem(root, entry, rel)
+        if link is not None:
+            problems.append(link)
+        elif entry.name in KINDS and entry.is_dir():
+            for file in _entries(entry):
+                rel = f"{DATA_DIR}/{entry.name}/{file.name}"
+                trouble = _symlink_problem(root, file, rel) or _record_file_problem(file, rel, entry.name)
+                if trouble is None:
+                    files.append((entry.name, file))
+                else:
+                    problems.append(trouble)
+        elif rel != REGISTRY_FILE:
+            problems.append(_data_entry_problem(entry, rel))
+    if not files and not problems:
+        problems.append(Problem(Location(DATA_DIR), f"expected records in data/<kind>/*.yaml, got none in '{root}' "
+                                                    f"(run from the repository's root, or pass --root)"))
+    return files, problems
+
+
 def load(root: Path) -> Inputs:
     """Read every curated file under `data/`, the source files they name, and the URL registry."""
     records: list[RawRecord] = []
-    problems: list[Problem] = []
-    data_dir = root / DATA_DIR
-    data_files: list[str] = []
-    for kind in KINDS:
-        for file in sorted((data_dir / kind).glob("*.y*ml")):
-            data_files.append(file.relative_to(root).as_posix())
-            found, trouble = read_records(root, kind, file)
-            records.extend(found)
-            problems.extend(trouble)
-    for stray in sorted(data_dir.glob("*/*.y*ml")):
-        if stray.parent.name not in KINDS:
-            rel = stray.relative_to(root).as_posix()
-            problems.append(Problem(Location(rel), f"unknown folder '{stray.parent.name}': expected one of {sorted(KINDS)}"))
+    found, problems = find_record_files(root)
+    for kind, file in found:
+        read, trouble = read_records(root, kind, file)
+        records.extend(read)
+        problems.extend(trouble)
     files: dict[str, SourceFile] = {}
     for record in records:
         if record.kind == "sources" and isinstance(record.data, dict) and isinstance(record.data.get("file"), str):
-            rel = record.data["file"]
-            path = root / rel
-            inside = path.resolve().is_relative_to((root / "seeds").resolve())
-            content = path.read_bytes() if inside and path.is_file() else None
-            files[rel] = SourceFile(rel, content)
-    registry, trouble = read_registry(root)
-    problems.extend(trouble)
+            files[record.data["file"]] = _source_file(root, record.data["file"])
+    registry: list[tuple[str, Location]] = []
+    registry_history: dict[str, str] = {}
+    if (root / DATA_DIR).is_dir():
+        registry, trouble = read_registry(root)
+        problems.extend(trouble)
+        registry_history = read_registry_history(root)
     basemap, trouble = read_basemap(root)
     problems.extend(trouble)
-    return Inputs(records, files, registry, read_history(root, data_files), basemap, problems)
+    data_files = [file.relative_to(root).as_posix() for _, file in found]
+    return Inputs(records, files, registry, read_history(root, data_files), basemap, registry_history, problems,
+                  read_pages(root))

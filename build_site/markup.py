@@ -7,6 +7,8 @@ sanitized by nh3 where it is Markdown (`sanitize_markdown`).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -29,6 +31,12 @@ def md_inline(text: str) -> Markup:
 def front_matter_value(text: str) -> Markup:
     """A front-matter string: HTML-escaped (Material prints meta values raw), then a JSON/YAML string."""
     return Markup(json.dumps(html.escape(text, quote=True)))
+
+
+def csp_hash(script: str) -> Markup:
+    """A Content-Security-Policy source that allows exactly this inline script: `'sha256-…'`."""
+    digest = base64.b64encode(hashlib.sha256(str(script).encode("utf-8")).digest()).decode("ascii")
+    return Markup(f"'sha256-{digest}'")
 
 
 def yaml_string(value: object) -> Markup:

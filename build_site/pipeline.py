@@ -125,9 +125,11 @@ def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
 
 def register(root: Path) -> int:
     """Add every current URL to data/published-urls.txt (never removing one); return how many were added."""
+    # A missing registry, or one that lost a line, fails the check: the list is never rebuilt from the
+    # current records alone, which would forget the URLs of removed ones for good.
     checked = check(root)
-    listed = read_registry_lines(root)
-    text, added = registry.updated(listed or [], checked)
-    if added or listed is None:
+    listed = read_registry_lines(root) or []
+    text, added = registry.updated(listed, checked)
+    if added:
         write_if_changed(root / REGISTRY_FILE, text.encode("utf-8"))
     return added

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Callable, Optional
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -17,7 +18,7 @@ from . import model as m
 from .citations import citation
 from .feeds import scoped_feed_path
 from .link import Record
-from .markup import front_matter_value, md_inline, sanitize_markdown, yaml_string
+from .markup import csp_hash, front_matter_value, md_inline, sanitize_markdown, yaml_string
 from .settings import Settings
 from .writer import Output
 
@@ -91,6 +92,7 @@ def _environment() -> Environment:
     env.filters["fm"] = front_matter_value
     env.filters["summary"] = sanitize_markdown
     env.filters["yaml_str"] = yaml_string
+    env.filters["csp_hash"] = csp_hash
     env.globals.update(cleaning_label=views.cleaning_label, chain_steps=views.chain_steps, form_label=views.form_label,
                        note_label=views.note_label, legend_items=lambda: list(maps.PRECISION_MEANING.items()))
     return env
@@ -98,7 +100,9 @@ def _environment() -> Environment:
 
 def _edit_url(record: Record, settings: Settings, record_id: str) -> str:
     location = record.locations[record_id]
-    return f"{settings.repo_url}/blob/{settings.branch}/{location.path}#L{location.line}"
+    # Percent-encoded: a file name is a contributor's text, and Material prints the edit link unescaped.
+    return (f"{settings.repo_url}/blob/{quote(settings.branch, safe='/')}/{quote(location.path, safe='/')}"
+            f"#L{location.line}")
 
 
 def _history_url(record: Record, settings: Settings, record_id: str) -> str:

@@ -15,7 +15,7 @@ from .dates import DateInfo
 from .errors import Location, Problem
 from .history import Commit, History, last_changed, record_commits
 from .loader import Inputs
-from .rules import Parsed, attribution, claims, events, references, registry, schema
+from .rules import Parsed, attribution, claims, events, hierarchy, pages, references, registry, schema
 from .rules.dates import describe_dates
 from .rules.sources import read_sources
 from .text import Match, Paragraph
@@ -74,7 +74,7 @@ def validate(inputs: Inputs) -> Checked:
     problems += claims.speakers(parsed)
     quotes, found = claims.find_quotes(parsed, texts.paragraphs)
     problems += found
-    for rule in (*events.RULES, *attribution.RULES):
+    for rule in (*hierarchy.RULES, *events.RULES, *attribution.RULES):
         problems += rule(parsed)
     problems += attribution.relayed_spans(parsed, texts.paragraphs)
     problems += attribution.claims_in_relayed_spans(parsed, quotes)
@@ -82,6 +82,8 @@ def validate(inputs: Inputs) -> Checked:
         problems += references.orphans(parsed)
     if not parsed.unreadable:
         problems += registry.published_urls(parsed, inputs.registry)
+    problems += registry.removed_lines(inputs.registry, inputs.registry_history)
+    problems += pages.hand_written(inputs.pages)
     records = {kind: getattr(parsed.records, kind) for kind in m.KINDS}
     changes = _changes(parsed, inputs.history)
     return Checked(**records, locations={i: raw.location for i, raw in parsed.raws.items()},

@@ -6,16 +6,77 @@ Its `changed` (the date the record's own lines last changed in git) becomes the 
 which MkDocs writes as the sitemap's `<lastmod>` (otherwise the build date, the same for every page).
 Which pages are generated is the generator's own layout fact (build_site/layout.py, standard library
 only), read from there: MkDocs runs with the repository on its path.
+
+Material prints `page.edit_url` into an attribute unescaped: only a plain https URL with nothing
+that could end the attribute is used (the generator percent-encodes the path it names).
 """
 
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
 from build_site.layout import is_generated
+
+JOURNAL = ".build-journal"  # build_site/writer.py: a build committed but not yet moved into docs/
+
+_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+$")
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_theme_scripts = []  # the theme's inline scripts, as Jinja sources, read from its template files
+
+
+def on_env(env, config, files):
+    """Read every inline script of the theme's templates (Material's and overrides/), never of built pages:
+    only those are allowed by the Content-Security-Policy, so a contributor's inline script never runs."""
+    _theme_scripts.clear()
+    for folder in env.loader.searchpath:
+        for template in sorted(Path(folder).rglob("*.html")):
+            if template.name == "redirect.html":  # the redirects plugin's page, not used here
+                continue
+            _theme_scripts.extend(_INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")))
+    _theme_scripts[:] = sorted(set(_theme_scripts))
+    return env
+
+
+def script_hashes(env, context):
+    """`'sha256-…'` of each theme inline script as rendered for this page (some name the page's base URL)."""
+    hashes = set()
+    for source in _theme_scripts:
+        try:
+            text = env.from_string(source).render(**context)
+        except Exception:  # a script whose variables this page lacks is not on it  # noqa: BLE001
+            continue
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+        hashes.add(f"'sha256-{digest}'")
+    return " ".join(sorted(hashes))
+
+
+def on_page_context(context, page, config, nav):
+    context["csp_script_hashes"] = lambda: script_hashes(config.theme.get_env(), context)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # Pages without a page of their own (404.html) carry the same policy.
+    context["csp_script_hashes"] = lambda: script_hashes(config.theme.get_env(), context)
+    return context
+
+
+def on_pre_build(config):
+    if (Path(config["docs_dir"]).parent / JOURNAL).exists():
+        raise PluginError("docs/ is half-updated by an interrupted build: run `python -m build_site build` "
+                          "(or `make build`), which finishes it, then build the site again")
 
 
 def on_page_markdown(markdown, page, config, files):
     edit_url = page.meta.get("edit_url")
-    if edit_url:
+    if isinstance(edit_url, str) and _SAFE_URL.match(edit_url) and "'" not in edit_url:
         page.edit_url = edit_url
-    elif is_generated(page.file.src_uri):
+    elif edit_url or is_generated(page.file.src_uri):
         page.edit_url = None
     if page.meta.get("changed"):
         page.update_date = str(page.meta["changed"])

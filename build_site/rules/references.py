@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .. import model as m
+from ..characters import lookalikes
 from ..errors import Problem
 from ..fields import field_name, references
 from . import Parsed, problem, suggest
@@ -27,7 +28,8 @@ def dangling_references(parsed: Parsed) -> Iterator[Problem]:
                 if target in parsed.kind_of:
                     found = f"the {m.SINGULAR[parsed.kind_of[target]]} '{target}'"
                 else:
-                    found = f"'{target}', which does not exist"
+                    odd = lookalikes(target)
+                    found = f"'{target}', which does not exist" + (f" ({odd})" if odd else "")
                 yield problem(raw.where(path), kind, record_id, field_name(path),
                               f"expected the id of {_article(wanted)} {wanted}, got {found}{suggest(target, candidates)}")
 

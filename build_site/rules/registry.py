@@ -11,6 +11,20 @@ from ..registry import current_urls
 from . import Parsed, suggest
 
 
+def removed_lines(registry: list[tuple[str, Location]], history: dict[str, str]) -> Iterator[Problem]:
+    """A URL the registry held in an earlier commit but no longer lists: a published URL never disappears,
+    even when its record and its line are removed together."""
+    listed = {url for url, _ in registry}
+    for url, commit in sorted(history.items()):
+        if url not in listed:
+            record_id = url.rstrip("/").split("/")[-1].split("#")[-1]
+            removed = f", removed in commit {commit}" if commit else ""
+            yield Problem(Location(REGISTRY_FILE), (
+                f"published URL '{url}': expected every URL ever listed here to stay listed, got it missing{removed} "
+                f"(a published URL never disappears: put the line back, and restore its record, or add "
+                f"`former_ids: [{record_id}]` to the record that replaces it)"))
+
+
 def published_urls(parsed: Parsed, registry: list[tuple[str, Location]]) -> Iterator[Problem]:
     """A registered URL with no record and no redirect is an error; an unregistered one a warning."""
     current = current_urls(parsed.records)

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from .. import layout
 from .. import model as m
+from ..characters import lookalikes
 from ..errors import Location, Problem
 from ..fields import Path, field_name
 from ..loader import RawRecord
@@ -79,8 +80,25 @@ def _pattern(value: Any, ctx: dict, error: dict, model: type[m.Record]) -> str:
     pattern = ctx.get("pattern", "")
     if pattern == m.ID_PATTERN:
         hint = _slug_hint(value) if isinstance(value, str) else ""
+        odd = lookalikes(value) if isinstance(value, str) else ""
+        if odd:
+            hint = f" ({odd}: retype it in plain ASCII letters)"
         return f"expected an id of lowercase letters, digits and single hyphens, got {describe_value(value)}{hint}"
     return f"expected text matching {pattern}, got {describe_value(value)}"
+
+
+_AT_LEAST_HINTS = {
+    "accounts": "a dispute sets at least two accounts side by side: add the other side's account, or, if no "
+                "one disputes the event, remove `dispute:` and set `status: established`",
+}
+"""Why a list must hold more than one item, by field name, where it is not obvious."""
+
+
+def _too_short(value: Any, ctx: dict, loc: tuple) -> str:
+    wanted, got = ctx.get("min_length") or 1, len(value) if isinstance(value, list) else 0
+    name = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    hint = _AT_LEAST_HINTS.get(name, f"add {wanted - got} more, or remove the field")
+    return f"expected at least {wanted} {'item' if wanted == 1 else 'items'}, got {got} ({hint})"
 
 
 def _bound(value: Any, ctx: dict, error: dict, model: type[m.Record]) -> str:
@@ -101,8 +119,7 @@ _MESSAGES: dict[str, _Message] = {
     "model_attributes_type": lambda value, *_: f"expected a mapping (`key: value` lines), got {describe_value(value)}",
     "string_pattern_mismatch": _pattern,
     "string_too_short": lambda *_: "expected some text, got an empty string (write a value or remove the field)",
-    "too_short": lambda value, ctx, *_: (f"expected at least {ctx.get('min_length')} item(s), "
-                                         f"got {len(value) if isinstance(value, list) else 0}"),
+    "too_short": lambda value, ctx, error, _: _too_short(value, ctx, tuple(error["loc"])),
     "greater_than_equal": _bound, "less_than_equal": _bound, "greater_than": _bound, "less_than": _bound,
     "string_too_long": lambda value, ctx, *_: f"expected at most {ctx.get('max_length')} characters, got {len(value)}",
 }

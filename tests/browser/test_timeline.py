@@ -265,7 +265,7 @@ def test_text_filter_matches_aliases_case_and_accent_insensitively(page, site_se
     assert set(st["visible"]) == {it["id"] for it in items if norm(alias) in norm(it["terms"] + " " + it["title"] + " " + it["date_label"])}
 
     page.fill(MAIN + " input[name=text]", "zzqx-no-such-thing")
-    page.wait_for_function(f"document.querySelector('{MAIN}').dataset.tlCount === '0'")
+    page.wait_for_function(f"() => document.querySelector('{MAIN}').dataset.tlCount === '0'")
     assert page.locator(MAIN + " .tl-empty").is_visible()
 
 
@@ -291,7 +291,7 @@ def test_url_state_round_trips(make_page, site_server, timeline_data):
     # Change the view, then open the address in a fresh browser context: same view.
     page.check(MAIN + " input[name=disputed]")
     page.click(MAIN + " button[data-act=zoom-in]")
-    page.wait_for_function("new URLSearchParams(location.search).get('disputed') === '1'")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('disputed') === '1'")
     page.wait_for_timeout(400)  # the window is written to the URL after a short debounce
     shared = page.url
     before = app_state(page)
@@ -443,7 +443,7 @@ def test_large_timeline_clusters(make_page, big_site):
         assert (after["start"], after["end"]) != (before["start"], before["end"])
         # Few items: no clusters, each item drawn.
         page.fill(MAIN + " input[name=text]", "event 1234 ")
-        page.wait_for_function(f"Number(document.querySelector('{MAIN}').dataset.tlCount) < 20")
+        page.wait_for_function(f"() => Number(document.querySelector('{MAIN}').dataset.tlCount) < 20")
         page.click(MAIN + " button[data-act=fit]")
         # vis-timeline redraws on the next animation frame: let the locators retry.
         expect(page.locator(MAIN + " .vis-cluster")).to_have_count(0)
