@@ -464,8 +464,8 @@ class TimelineApp {
   // list and the picture say the same thing. Entries not in the data stay.
   syncList() {
     if (!this.list || !this.main) return;
-    for (const li of this.list.querySelectorAll("li[data-event-id]")) {
-      const id = li.getAttribute("data-event-id");
+    for (const li of this.list.querySelectorAll("li[data-event-id], li[data-operation-id]")) {
+      const id = li.getAttribute("data-event-id") || li.getAttribute("data-operation-id");
       if (this.model.byId.has(id)) li.hidden = !this.visible.ids.has(id);
     }
   }
