@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import layout, views
+from . import layout, previews, views
 from . import model as m
 from .citations import citation
 from .link import Record
@@ -90,6 +90,7 @@ def _environment() -> Environment:
     env.filters["fm"] = front_matter_value
     env.filters["summary"] = sanitize_markdown
     env.filters["yaml_str"] = yaml_string
+    env.filters["preview"] = previews.description
     env.globals.update(cleaning_label=views.cleaning_label, chain_steps=views.chain_steps, form_label=views.form_label,
                        note_label=views.note_label)
     return env
@@ -157,7 +158,8 @@ def render(record: Record, settings: Settings) -> list[Output]:
     renderer.page(layout.index_path("actors"), "actors_index.md.j2", groups=views.actor_groups(record))
     renderer.page(layout.index_path("places"), "places_index.md.j2", rows=views.place_rows(record))
     renderer.page(layout.index_path("operations"), "operations_index.md.j2", rows=views.operation_rows(record))
-    renderer.page(layout.index_path("events"), "events_index.md.j2", years=years)
+    renderer.page(layout.index_path("events"), "events_index.md.j2", years=years,
+                  titles_limit=views.INDEX_TITLES_LIMIT)
     for year in years:
         renderer.page(layout.year_page_path(year.year), "events_year.md.j2", year=year)
     renderer.page(layout.index_path("disputes"), "disputes_index.md.j2", rows=views.dispute_rows(record))
@@ -165,5 +167,5 @@ def render(record: Record, settings: Settings) -> list[Output]:
     renderer.page(layout.WHO_SAYS_WHAT + "index.md", "who_says_what.md.j2", matrix=overview, pages=year_pages)
     for matrix in year_pages:
         renderer.page(f"{layout.WHO_SAYS_WHAT}{matrix.year}/index.md", "who_says_what.md.j2", matrix=matrix, pages=[])
-    renderer.page(layout.index_path("timeline"), "timeline.md.j2")
+    renderer.page(layout.index_path("timeline"), "timeline.md.j2", entries=views.timeline_entries(record))
     return renderer.outputs
