@@ -15,8 +15,9 @@ IMAGE_PATH = "assets/preview.png"
 """The site's preview image (og:image, twitter:image), served from the site itself."""
 IMAGE_SIZE = (1200, 630)
 """Its width and height in pixels: the size link previews draw without cropping."""
-IMAGE_ALT = "Derna and Sirte, 2012–2018: a record of the sources. A documentary record of what the sources say."
-"""Its text alternative."""
+IMAGE_ALT = ("Derna and Sirte, 2012–2018. A record of the sources: what each source says, who says it, and where the "
+             "accounts conflict.")
+"""Its text alternative: what the image says (scripts/preview_image.py draws it)."""
 
 _SPACE = re.compile(r"\s+")
 _TRAILING = ",;:–—-([{\"'“‘"
