@@ -19,10 +19,11 @@ LOCALE = "en_GB"
 
 def on_config(config):
     config.extra["repo_url"] = Settings.from_environment().repo_url  # the 404 page's "report a broken link"
+    config.site_description = previews.description(config.site_description or config.site_name)  # pages without one
     config.extra["preview"] = {
         "image": config.site_url.rstrip("/") + "/" + previews.IMAGE_PATH,
         "width": previews.IMAGE_SIZE[0], "height": previews.IMAGE_SIZE[1], "alt": previews.IMAGE_ALT,
-        "locale": LOCALE, "description": previews.description(config.site_description or config.site_name),
+        "locale": LOCALE, "description": config.site_description,
     }
     return config
 
