@@ -204,9 +204,40 @@ def _units(day: dt.date, first_year: int) -> int:
     return round((day.year - first_year) * YEAR_UNITS + (day - start).days * YEAR_UNITS / length)
 
 
-def mini_timeline(record: Record, facet: str, record_id: str, events: list[m.Event],
-                  operations: list[m.Operation]) -> Optional[MiniTimeline]:
-    """The small timeline of one record's page: its events and dated operations; None when there are none."""
+_OPERATION_REACH: dict[int, tuple[Record, dict[str, set[str]]]] = {}
+
+
+def _operation_reach(record: Record) -> dict[str, set[str]]:
+    """Each dated operation's actors and places as the timeline filters them (build_site/timeline.py): its own,
+    and those of its events. Computed once per record."""
+    cached = _OPERATION_REACH.get(id(record))
+    if cached is None or cached[0] is not record:
+        reach = {}
+        for o in record.operations.values():
+            events = record.events_by_operation.get(o.id, [])
+            reach[o.id] = ({*o.conducted_by, *o.places} | {p.actor for e in events for p in e.actors}
+                           | {place for e in events for place in e.places})
+        _OPERATION_REACH.clear()
+        cached = _OPERATION_REACH[id(record)] = (record, reach)
+    return cached[1]
+
+
+def scope_items(record: Record, facet: str, record_id: str) -> tuple[list[m.Event], list[m.Operation]]:
+    """The events and operations the full timeline shows when filtered to one actor, place or operation
+    (`?actor=<id>`: the same items as data/timeline/<kind>/<id>.json)."""
+    if facet == "operation":
+        return record.events_by_operation.get(record_id, []), [record.operations[record_id]]
+    if facet == "actor":
+        events = list({r.event.id: r.event for r in record.roles_by_actor.get(record_id, [])}.values())
+    else:
+        events = [e for e in record.events_by_place.get(record_id, []) if record_id in e.places]
+    reach = _operation_reach(record)
+    return events, [o for o in record.operations.values() if record_id in reach[o.id]]
+
+
+def mini_timeline(record: Record, facet: str, record_id: str) -> Optional[MiniTimeline]:
+    """The small timeline of one record's page: the items its link opens on the full timeline; None if none."""
+    events, operations = scope_items(record, facet, record_id)
     dated: list[tuple[m.Event | m.Operation, str, DateInfo]] = [(e, "event", record.dates[e.date]) for e in events]
     dated += [(o, "operation", record.dates[o.period]) for o in operations if o.period]
     if not dated:
@@ -282,11 +313,9 @@ def actor_view(record: Record, actor: m.Actor) -> ActorView:
     groups = [RoleGroup(role, ROLE.singular[role], [r.event for r in grouped])
               for role, grouped in itertools.groupby(roles, key=lambda r: r.role)]
     made = record.claims_by_speaker.get(actor.id, [])
-    operations = record.operations_by_actor.get(actor.id, [])
-    events = list({r.event.id: r.event for r in record.roles_by_actor.get(actor.id, [])}.values())
-    return ActorView(actor, ACTOR_KIND.singular[actor.kind], rows, groups, operations,
+    return ActorView(actor, ACTOR_KIND.singular[actor.kind], rows, groups, record.operations_by_actor.get(actor.id, []),
                      bool(made), [c for c in made if c.about != actor.id], record.claims_about.get(actor.id, []),
-                     record.claims_via.get(actor.id, []), mini_timeline(record, "actor", actor.id, events, operations))
+                     record.claims_via.get(actor.id, []), mini_timeline(record, "actor", actor.id))
 
 
 # --------------------------------------------------------------------------- places and operations
@@ -307,10 +336,9 @@ class PlaceView:
 
 def place_view(record: Record, place: m.Place) -> PlaceView:
     description = place.description or f"{place.name}, a {place.kind} named in the sources."
-    events, operations = record.events_by_place.get(place.id, []), record.operations_by_place.get(place.id, [])
     return PlaceView(place, PLACE_KIND.singular[place.kind], description, record.places_within.get(place.id, []),
-                     events, operations, record.claims_about.get(place.id, []),
-                     mini_timeline(record, "place", place.id, events, operations))
+                     record.events_by_place.get(place.id, []), record.operations_by_place.get(place.id, []),
+                     record.claims_about.get(place.id, []), mini_timeline(record, "place", place.id))
 
 
 @dataclass(frozen=True)
@@ -324,10 +352,9 @@ class OperationView:
 
 
 def operation_view(record: Record, operation: m.Operation) -> OperationView:
-    includes, events = record.sub_operations.get(operation.id, []), record.events_by_operation.get(operation.id, [])
-    return OperationView(operation, record.dates[operation.period] if operation.period else None, includes, events,
-                         record.claims_about.get(operation.id, []),
-                         mini_timeline(record, "operation", operation.id, events, [operation, *includes]))
+    return OperationView(operation, record.dates[operation.period] if operation.period else None,
+                         record.sub_operations.get(operation.id, []), record.events_by_operation.get(operation.id, []),
+                         record.claims_about.get(operation.id, []), mini_timeline(record, "operation", operation.id))
 
 
 # --------------------------------------------------------------------------- events and disputes
@@ -349,7 +376,7 @@ class Cell:
     says: Optional[str]
     claims: list[CellClaim]
     speakers: list[tuple[Optional[str], str]]
-    """Who states the position in the cited claims (their witnesses)."""
+    """Who states the position in the cited claims (their witnesses), unless that is the account's own name."""
 
 
 @dataclass(frozen=True)
@@ -408,8 +435,9 @@ def _cell(record: Record, account: m.Account, point_id: str) -> Cell:
     if position is None:
         return Cell(None, [], [])
     says, cited = (position.says, position.claims) if isinstance(position, m.Position) else (position, account.claims)
-    return Cell(says, [CellClaim(c, account.claims.index(c) + 1, record.claims[c].asserts) for c in cited],
-                witnesses([record.claims[c] for c in cited]))
+    speakers = [w for w in witnesses([record.claims[c] for c in cited])
+                if (record.name(w[0]) if w[0] else w[1]) != account.label]  # "Witnesses (Witnesses)" says nothing
+    return Cell(says, [CellClaim(c, account.claims.index(c) + 1, record.claims[c].asserts) for c in cited], speakers)
 
 
 def dispute_view(record: Record, dispute: m.Dispute) -> DisputeView:
