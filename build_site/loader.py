@@ -464,3 +464,23 @@ def load(root: Path) -> Inputs:
     data_files = [file.relative_to(root).as_posix() for _, file in found]
     return Inputs(records, files, registry, read_history(root, data_files), basemap, registry_history, problems,
                   read_pages(root))
+
+
+def _source_file(root: Path, rel: str) -> SourceFile:
+    """A source document's bytes, if it is a readable file inside seeds/."""
+    path = root / rel
+    try:
+        inside = "\0" not in rel and path.resolve().is_relative_to((root / "seeds").resolve())
+        return SourceFile(rel, path.read_bytes() if inside and path.is_file() else None)
+    except (OSError, RuntimeError, ValueError):
+        return SourceFile(rel, None)
+
+
+def read_pages(root: Path) -> dict[str, str]:
+    """The hand-written pages and theme overrides a reader's browser gets (undecodable bytes replaced)."""
+    found = [*(root / "docs").glob("*.md"), *(root / "overrides").rglob("*.html")]
+    pages = {}
+    for path in sorted(found):
+        if path.is_file() and not path.is_symlink():
+            pages[path.relative_to(root).as_posix()] = path.read_bytes().decode("utf-8", "replace")
+    return pages

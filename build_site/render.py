@@ -13,7 +13,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import layout, maps, views
+from . import layout, maps, previews, views
 from . import model as m
 from .citations import citation
 from .feeds import scoped_feed_path
@@ -93,6 +93,7 @@ def _environment() -> Environment:
     env.filters["summary"] = sanitize_markdown
     env.filters["yaml_str"] = yaml_string
     env.filters["csp_hash"] = csp_hash
+    env.filters["preview"] = previews.description
     env.globals.update(cleaning_label=views.cleaning_label, chain_steps=views.chain_steps, form_label=views.form_label,
                        note_label=views.note_label, legend_items=lambda: list(maps.PRECISION_MEANING.items()))
     return env
@@ -177,7 +178,8 @@ def render(record: Record, settings: Settings) -> list[Output]:
     renderer.page(layout.index_path("actors"), "actors_index.md.j2", groups=views.actor_groups(record))
     renderer.page(layout.index_path("places"), "places_index.md.j2", rows=views.place_rows(record))
     renderer.page(layout.index_path("operations"), "operations_index.md.j2", rows=views.operation_rows(record))
-    renderer.page(layout.index_path("events"), "events_index.md.j2", years=years)
+    renderer.page(layout.index_path("events"), "events_index.md.j2", years=years,
+                  titles_limit=views.INDEX_TITLES_LIMIT)
     for year in years:
         renderer.page(layout.year_page_path(year.year), "events_year.md.j2", year=year)
     renderer.page(layout.index_path("disputes"), "disputes_index.md.j2", rows=views.dispute_rows(record))
@@ -185,6 +187,6 @@ def render(record: Record, settings: Settings) -> list[Output]:
     renderer.page(layout.WHO_SAYS_WHAT + "index.md", "who_says_what.md.j2", matrix=overview, pages=year_pages)
     for matrix in year_pages:
         renderer.page(f"{layout.WHO_SAYS_WHAT}{matrix.year}/index.md", "who_says_what.md.j2", matrix=matrix, pages=[])
-    renderer.page(layout.index_path("timeline"), "timeline.md.j2")
+    renderer.page(layout.index_path("timeline"), "timeline.md.j2", entries=views.timeline_entries(record))
     renderer.page(layout.index_path(layout.MAP_FOLDER), "map.md.j2", view=views.map_page(record, renderer.atlas))
     return renderer.outputs

@@ -32,13 +32,16 @@ def _group_of(record: Record, event: m.Event, place_parent: dict[str, str | None
 
 
 def _terms(record: Record, title: str, ids: list[str]) -> str:
+    """What the text filter searches: the title and every name of the linked records (Arabic names too)."""
     names = [title]
     for record_id in ids:
         kind = record.kind_of.get(record_id)
         item = record.of(kind)[record_id] if kind else None
         if item is not None:
             names.append(getattr(item, "name", "") or "")
+            names.append(getattr(item, "name_ar", "") or "")  # so that the filter finds حفتر as well as Haftar
             names.extend(getattr(item, "aliases", []) or [])
+            names.extend(t.text for t in getattr(item, "translations", []) or [])
     return " ".join(dict.fromkeys(n.lower() for n in names if n))
 
 

@@ -6,7 +6,9 @@ show (which claims, in which order, which label, what a dispute cell says) is ma
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -155,6 +157,110 @@ def source_view(record: Record, source: m.Source) -> SourceView:
                       relayed)
 
 
+# --------------------------------------------------------------------------- small timelines
+
+
+@dataclass(frozen=True)
+class MiniItem:
+    """One event or operation on an entity page's small timeline, placed in the SVG's units."""
+
+    record: m.Event | m.Operation
+    kind: str
+    """"event" or "operation"."""
+    date: DateInfo
+    x: int
+    """Where it starts, in units from the first year's start (YEAR_UNITS a year)."""
+    width: int
+    """How long it lasts, in the same units (at least MINI_MIN_WIDTH, so a day stays visible)."""
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class MiniTimeline:
+    """An actor's, place's or operation's events and operations in time, drawn at build time (no JavaScript)."""
+
+    facet: str
+    """The full timeline's URL parameter that filters it to this record (docs/assets/timeline/url.js)."""
+    record_id: str
+    years: list[int]
+    """The years the drawing spans, each YEAR_UNITS wide."""
+    items: list[MiniItem]
+    """In time order."""
+
+    @property
+    def units(self) -> int:
+        return len(self.years) * YEAR_UNITS
+
+
+YEAR_UNITS = 100
+MINI_MIN_WIDTH = 4
+
+
+def _bounds(date: DateInfo) -> tuple[dt.date, dt.date]:
+    """The first day and the day after the last of a date (an open end stops at the start's year's end)."""
+    end = date.end or date.start + dt.timedelta(days=1)
+    if date.open_end:
+        end = max(date.start + dt.timedelta(days=1), dt.date(date.start.year + 1, 1, 1))
+    return date.start, end
+
+
+def _units(day: dt.date, first_year: int) -> int:
+    start = dt.date(day.year, 1, 1)
+    length = (dt.date(day.year + 1, 1, 1) - start).days
+    return round((day.year - first_year) * YEAR_UNITS + (day - start).days * YEAR_UNITS / length)
+
+
+_OPERATION_REACH: dict[int, tuple[Record, dict[str, set[str]]]] = {}
+
+
+def _operation_reach(record: Record) -> dict[str, set[str]]:
+    """Each dated operation's actors and places as the timeline filters them (build_site/timeline.py): its own,
+    and those of its events. Computed once per record."""
+    cached = _OPERATION_REACH.get(id(record))
+    if cached is None or cached[0] is not record:
+        reach = {}
+        for o in record.operations.values():
+            events = record.events_by_operation.get(o.id, [])
+            reach[o.id] = ({*o.conducted_by, *o.places} | {p.actor for e in events for p in e.actors}
+                           | {place for e in events for place in e.places})
+        _OPERATION_REACH.clear()
+        cached = _OPERATION_REACH[id(record)] = (record, reach)
+    return cached[1]
+
+
+def scope_items(record: Record, facet: str, record_id: str) -> tuple[list[m.Event], list[m.Operation]]:
+    """The events and operations the full timeline shows when filtered to one actor, place or operation
+    (`?actor=<id>`: the same items as data/timeline/<kind>/<id>.json)."""
+    if facet == "operation":
+        return record.events_by_operation.get(record_id, []), [record.operations[record_id]]
+    if facet == "actor":
+        events = list({r.event.id: r.event for r in record.roles_by_actor.get(record_id, [])}.values())
+    else:
+        events = [e for e in record.events_by_place.get(record_id, []) if record_id in e.places]
+    reach = _operation_reach(record)
+    return events, [o for o in record.operations.values() if record_id in reach[o.id]]
+
+
+def mini_timeline(record: Record, facet: str, record_id: str) -> Optional[MiniTimeline]:
+    """The small timeline of one record's page: the items its link opens on the full timeline; None if none."""
+    events, operations = scope_items(record, facet, record_id)
+    dated: list[tuple[m.Event | m.Operation, str, DateInfo]] = [(e, "event", record.dates[e.date]) for e in events]
+    dated += [(o, "operation", record.dates[o.period]) for o in operations if o.period]
+    if not dated:
+        return None
+    dated.sort(key=lambda found: (found[2].sort_key, found[0].id))
+    bounds = [_bounds(date) for _, _, date in dated]
+    first = min(start.year for start, _ in bounds)
+    last = max((end - dt.timedelta(days=1)).year for _, end in bounds)
+    items = []
+    for (item, kind, date), (start, end) in zip(dated, bounds, strict=True):
+        x = _units(start, first)
+        width = max(_units(end, first) - x, MINI_MIN_WIDTH)
+        x = min(x, (last - first + 1) * YEAR_UNITS - width)
+        items.append(MiniItem(item, kind, date, x, width, getattr(item, "status", "") == "disputed"))
+    return MiniTimeline(facet, record_id, list(range(first, last + 1)), items)
+
+
 # --------------------------------------------------------------------------- actors
 
 
@@ -193,6 +299,8 @@ class ActorView:
     """Claims it made about something other than itself."""
     claims_about: list[m.Claim]
     relayed: list[m.Claim]
+    timeline: Optional[MiniTimeline]
+    """Its events and operations in time."""
 
 
 def _affiliation_row(record: Record, relation: str, other: str, affiliation: m.Affiliation) -> AffiliationRow:
@@ -213,7 +321,7 @@ def actor_view(record: Record, actor: m.Actor) -> ActorView:
     made = record.claims_by_speaker.get(actor.id, [])
     return ActorView(actor, ACTOR_KIND.singular[actor.kind], rows, groups, record.operations_by_actor.get(actor.id, []),
                      bool(made), [c for c in made if c.about != actor.id], record.claims_about.get(actor.id, []),
-                     record.claims_via.get(actor.id, []))
+                     record.claims_via.get(actor.id, []), mini_timeline(record, "actor", actor.id))
 
 
 # --------------------------------------------------------------------------- places and operations
@@ -229,13 +337,14 @@ class PlaceView:
     events: list[m.Event]
     operations: list[m.Operation]
     claims_about: list[m.Claim]
+    timeline: Optional[MiniTimeline]
 
 
 def place_view(record: Record, place: m.Place) -> PlaceView:
     description = place.description or f"{place.name}, a {place.kind} named in the sources."
     return PlaceView(place, PLACE_KIND.singular[place.kind], description, record.places_within.get(place.id, []),
                      record.events_by_place.get(place.id, []), record.operations_by_place.get(place.id, []),
-                     record.claims_about.get(place.id, []))
+                     record.claims_about.get(place.id, []), mini_timeline(record, "place", place.id))
 
 
 @dataclass(frozen=True)
@@ -245,12 +354,13 @@ class OperationView:
     includes: list[m.Operation]
     events: list[m.Event]
     claims_about: list[m.Claim]
+    timeline: Optional[MiniTimeline]
 
 
 def operation_view(record: Record, operation: m.Operation) -> OperationView:
     return OperationView(operation, record.dates[operation.period] if operation.period else None,
                          record.sub_operations.get(operation.id, []), record.events_by_operation.get(operation.id, []),
-                         record.claims_about.get(operation.id, []))
+                         record.claims_about.get(operation.id, []), mini_timeline(record, "operation", operation.id))
 
 
 # --------------------------------------------------------------------------- events and disputes
@@ -271,6 +381,8 @@ class Cell:
 
     says: Optional[str]
     claims: list[CellClaim]
+    speakers: list[tuple[Optional[str], str]]
+    """Who states the position in the cited claims (their witnesses), unless that is the account's own name."""
 
 
 @dataclass(frozen=True)
@@ -313,7 +425,7 @@ class EventView:
     witnesses: list[tuple[Optional[str], str]]
     """Who the event's claims come from: one for a single-source event."""
     description: str
-    """For link previews."""
+    """For link previews (cut to a whole word by previews.description)."""
     participants: list[tuple[str, str]]
     """(actor id, role in words) of each participant."""
     dispute: Optional[DisputeView]
@@ -327,9 +439,11 @@ class EventView:
 def _cell(record: Record, account: m.Account, point_id: str) -> Cell:
     position = account.positions.get(point_id)
     if position is None:
-        return Cell(None, [])
+        return Cell(None, [], [])
     says, cited = (position.says, position.claims) if isinstance(position, m.Position) else (position, account.claims)
-    return Cell(says, [CellClaim(c, account.claims.index(c) + 1, record.claims[c].asserts) for c in cited])
+    speakers = [w for w in speakers([record.claims[c] for c in cited], record)
+                if (record.name(w[0]) if w[0] else w[1]) != account.label]  # "Witnesses (Witnesses)" says nothing
+    return Cell(says, [CellClaim(c, account.claims.index(c) + 1, record.claims[c].asserts) for c in cited], speakers)
 
 
 def dispute_view(record: Record, dispute: m.Dispute) -> DisputeView:
@@ -355,7 +469,7 @@ def event_view(record: Record, event: m.Event) -> EventView:
     before, after = record.neighbours[event.id]
     return EventView(
         event, date, STATUS.singular[event.status], witnesses(record.claims_about.get(event.id, []), record),
-        f"{date.label}. {disputed}{event.summary[:200]}",
+        f"{date.label}. {disputed}{event.summary}",
         [(part.actor, ROLE.singular[part.role].lower()) for part in event.actors],
         dispute_view(record, event.dispute) if event.dispute else None,
         [_casualty_row(record, cas) for cas in event.casualties],
@@ -371,10 +485,11 @@ def event_view(record: Record, event: m.Event) -> EventView:
 class Month:
     year: int
     month: int
+    """1–12; 0 for the events of the year whose month is not known."""
     name: str
-    """"April 2016"."""
+    """"April 2016", or "2016, month not known"."""
     anchor: str
-    """`m2016-04`: kept stable, links point at it."""
+    """`m2016-04` (`m2016-unknown` for month 0): kept stable, links point at it."""
     events: list[m.Event]
 
 
@@ -388,17 +503,39 @@ class Year:
     next: Optional[int]
 
 
+INDEX_TITLES_LIMIT = 2000
+"""Up to this many events, the events index lists every event's title; above it, only the counts of each month
+(every title is on its year's page)."""
+
+_YEAR_OR_COARSER = {"year", "decade", "century", "millennium"}
+_YEAR_ONLY_START = re.compile(r"^[^\d]*-?\d{4}[~?%]?(?:[/,.\]]|$)")
+"""An EDTF interval or set whose first date is a year alone: `2015/2016`, `[2014, 2015]`."""
+
+
+def month_known(date: DateInfo) -> bool:
+    """Whether a date says in which month its event began (a year alone, or an interval from one, does not)."""
+    if date.precision in _YEAR_OR_COARSER:
+        return False
+    return not (date.precision in {"interval", "set", "multiple"} and _YEAR_ONLY_START.match(date.edtf))
+
+
+def _month(year: int, month: int, events: list[m.Event]) -> Month:
+    if month == 0:
+        return Month(year, 0, f"{year}, month not known", f"m{year}-unknown", events)
+    return Month(year, month, f"{MONTHS[month - 1]} {year}", f"m{year}-{month:02d}", events)
+
+
 def years(record: Record) -> list[Year]:
-    """The record's events by year and month, in time order (an event under its first possible month)."""
+    """The record's events by year and month, in time order: an event under its first possible month, or,
+    where its date gives no month, under the year's "month not known", before the months."""
     by_month: dict[int, dict[int, list[m.Event]]] = defaultdict(lambda: defaultdict(list))
     for event in record.timeline:
-        start = record.dates[event.date].start
-        by_month[start.year][start.month].append(event)
+        date = record.dates[event.date]
+        by_month[date.start.year][date.start.month if month_known(date) else 0].append(event)
     numbers = sorted(by_month)
     found = []
     for i, year in enumerate(numbers):
-        months = [Month(year, month, f"{MONTHS[month - 1]} {year}", f"m{year}-{month:02d}", events)
-                  for month, events in sorted(by_month[year].items())]
+        months = [_month(year, month, events) for month, events in sorted(by_month[year].items())]
         everything = [event for month in months for event in month.events]
         found.append(Year(year, months, len(everything), sum(1 for e in everything if e.status == "disputed"),
                           numbers[i - 1] if i else None, numbers[i + 1] if i + 1 < len(numbers) else None))
@@ -475,6 +612,26 @@ class DisputeRow:
 def dispute_rows(record: Record) -> list[DisputeRow]:
     return [DisputeRow(e, e.dispute, record.dates[e.date].label, "; ".join(p.label for p in e.dispute.points))
             for e in record.timeline if e.dispute is not None and e.status == "disputed"]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of the timeline page's list (the timeline without JavaScript): an event or a dated operation."""
+
+    record: m.Event | m.Operation
+    kind: str
+    """"event" or "operation"."""
+    date: DateInfo
+    disputed: bool
+
+
+def timeline_entries(record: Record) -> list[TimelineEntry]:
+    """Every event and dated operation, in time order (an operation before the events it starts with)."""
+    entries = [TimelineEntry(o, "operation", record.dates[o.period], False)
+               for o in record.operations.values() if o.period]
+    entries += [TimelineEntry(e, "event", record.dates[e.date], e.status == "disputed") for e in record.timeline]
+    return sorted(entries, key=lambda entry: (entry.date.sort_key[0], entry.kind != "operation",
+                                              entry.date.sort_key, entry.record.id))
 
 
 # --------------------------------------------------------------------------- who says what

@@ -9,6 +9,9 @@ only), read from there: MkDocs runs with the repository on its path.
 
 Material prints `page.edit_url` into an attribute unescaped: only a plain https URL with nothing
 that could end the attribute is used (the generator percent-encodes the path it names).
+
+Link previews (overrides/main.html): the preview image's address, size and text, and hand-written
+pages' descriptions cut to a whole word, by the generator's own rule (build_site/previews.py).
 """
 
 import base64
@@ -18,7 +21,23 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from build_site import previews
 from build_site.layout import is_generated
+from build_site.settings import Settings
+
+LOCALE = "en_GB"
+"""og:locale: the site's English is British."""
+
+
+def on_config(config):
+    config.extra["repo_url"] = Settings.from_environment().repo_url  # the 404 page's "report a broken link"
+    config.site_description = previews.description(config.site_description or config.site_name)  # pages without one
+    config.extra["preview"] = {
+        "image": config.site_url.rstrip("/") + "/" + previews.IMAGE_PATH,
+        "width": previews.IMAGE_SIZE[0], "height": previews.IMAGE_SIZE[1], "alt": previews.IMAGE_ALT,
+        "locale": LOCALE, "description": config.site_description,
+    }
+    return config
 
 JOURNAL = ".build-journal"  # build_site/writer.py: a build committed but not yet moved into docs/
 
@@ -80,6 +99,8 @@ def on_page_markdown(markdown, page, config, files):
         page.edit_url = None
     if page.meta.get("changed"):
         page.update_date = str(page.meta["changed"])
+    if not is_generated(page.file.src_uri) and page.meta.get("description"):
+        page.meta["description"] = previews.description(str(page.meta["description"]))  # generated ones already are
     return markdown
 
 

@@ -28,7 +28,7 @@ def test_link_previews_and_canonical(fixture_site: Path):
     assert '<meta property="og:title" content="A convoy leaves Town X">' in page
     assert re.search(r'<meta property="og:description" content="April 2016, approximate\. Disputed', page)
     assert '<meta property="og:url" content="https://derna-sirte-record.github.io/record/events/convoy-departure/">' in page
-    assert '<meta name="twitter:card" content="summary">' in page
+    assert '<meta name="twitter:card" content="summary_large_image">' in page  # issue 13: the site image
     assert '<link rel="canonical" href="https://derna-sirte-record.github.io/record/events/convoy-departure/">' in page
 
 
@@ -65,8 +65,9 @@ def test_claims_link_to_the_exact_paragraph_and_sources_link_back(fixture_site: 
 
 
 def test_dispute_table_traces_each_cell_to_claims(fixture_site: Path):
+    # Issue 13: the points in dispute are laid out point by point (a section per point), not as a table.
     page = (fixture_site / "events/convoy-departure/index.html").read_text(encoding="utf-8")
-    row = re.search(r'<tr id="point-vehicles">.*?</tr>', page, flags=re.S).group(0)
+    row = re.search(r'<section class="point" id="point-vehicles".*?</section>', page, flags=re.S).group(0)
     assert "30" in row and "about 12" in row
     assert 'href="#claim-beta-thirty-vehicles"' in row and 'href="#claim-witnesses-twelve-trucks"' in row
 
@@ -77,7 +78,7 @@ def test_hidden_debris_is_recorded_not_silent(fixture_site: Path):
     assert "Leave a Reply" in source
 
 
-def test_each_entity_page_fetches_a_timeline_file_of_its_own_items(fixture_site: Path):
+def test_each_entity_page_has_a_timeline_file_of_its_own_items_and_draws_them(fixture_site: Path):
     full = json.loads((fixture_site / "data/timeline.json").read_text(encoding="utf-8"))
     checked = 0
     for field in ("actors", "operations", "places"):
@@ -88,8 +89,10 @@ def test_each_entity_page_fetches_a_timeline_file_of_its_own_items(fixture_site:
             assert scoped["items"] == expected and scoped["version"] == full["version"]
             assert [g["id"] for g in scoped["groups"]] == [g["id"] for g in full["groups"]
                                                          if g["id"] in {item["group"] for item in expected}]
-            page = fixture_site / field / entity["id"] / "index.html"
+            # Issue 13: the page draws these items at build time and fetches nothing; the file stays as data.
+            page = (fixture_site / field / entity["id"] / "index.html").read_text(encoding="utf-8")
+            assert "data-timeline-src" not in page
             if expected:
-                assert f'data-timeline-src="../../data/timeline/{field}/{entity["id"]}.json"' in page.read_text(encoding="utf-8")
+                assert page.count('<li class="mini-tl-') == len(expected)
                 checked += 1
     assert checked >= 3

@@ -47,17 +47,37 @@
     input.blur();
   }
 
+  /* Runs of Arabic script (with the spaces and punctuation between their words), isolated in <bdi> so that
+   * they do not reorder the English around them. */
+  var ARABIC_RUN = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff](?:[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\s\u060c\u061b\u061f]*[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff])?/g;
+
+  function appendText(parent, text) {
+    var at = 0;
+    text.replace(ARABIC_RUN, function (run, offset) {
+      if (offset > at) parent.appendChild(document.createTextNode(text.slice(at, offset)));
+      var bdi = document.createElement("bdi");
+      bdi.lang = "ar";
+      bdi.dir = "rtl";
+      bdi.textContent = run;
+      parent.appendChild(bdi);
+      at = offset + run.length;
+      return run;
+    });
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
   /* Pagefind's excerpt is text with <mark> around the matches: rebuild it from text nodes only. */
   function excerpt(html) {
     var paragraph = document.createElement("p");
+    paragraph.dir = "ltr";
     var parsed = new DOMParser().parseFromString("<body>" + html, "text/html").body;
     parsed.childNodes.forEach(function (node) {
       if (node.nodeName === "MARK") {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        appendText(mark, node.textContent);
         paragraph.appendChild(mark);
       } else {
-        paragraph.appendChild(document.createTextNode(node.textContent));
+        appendText(paragraph, node.textContent);
       }
     });
     return paragraph;
@@ -78,6 +98,7 @@
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
       var title = document.createElement("h1");
+      title.dir = "auto";
       title.textContent = (page.meta && page.meta.title) || page.url;
       article.appendChild(title);
       article.appendChild(excerpt(page.excerpt || ""));
@@ -116,6 +137,23 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { search(); input.focus(); }); });
   list.addEventListener("click", function (event) { if (event.target.closest("a")) close(); });
+
+  /* Tabbing (or clicking) out of the search closes its overlay, which would otherwise cover the page. */
+  root.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (next && !root.contains(next) && toggle && toggle.checked) toggle.checked = false;
+  });
+
+  /* Other search boxes on a page (the 404 page's) hand their query to this one. */
+  document.querySelectorAll("[data-site-search-elsewhere]").forEach(function (other) {
+    other.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var field = other.querySelector("input");
+      input.value = field ? field.value : "";
+      input.focus();
+      search();
+    });
+  });
 
   root.addEventListener("keydown", function (event) {
     var all = links();

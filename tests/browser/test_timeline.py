@@ -322,30 +322,23 @@ def test_no_console_errors_and_no_offsite_requests(make_page, site_server, timel
         assert page.probe.offsite == [], (path, page.probe.offsite)
 
 
-def test_scoped_timeline_on_entity_pages(page, site_server, site_dir, timeline_data):
-    scoped = sorted(p for p in site_dir.rglob("index.html") if 'data-scope="' in p.read_text(encoding="utf-8"))
-    assert scoped, "no page of the built site has a scoped timeline (data-scope)"
+def test_entity_pages_link_to_the_timeline_filtered_to_them(page, site_server, site_dir, timeline_data):
+    # Issue 13 changed this: entity pages no longer embed a scoped interactive timeline (they draw their
+    # items at build time, without vis-timeline); their link opens the full timeline filtered to them.
+    assert not [p for p in site_dir.rglob("index.html") if 'data-scope="' in p.read_text(encoding="utf-8")]
     checked = 0
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    for html in scoped[:3]:
-        scope = re.search(r'data-scope="([^"]+)"', html.read_text(encoding="utf-8")).group(1)
-        kind, _, ident = scope.partition(":")
+    for kind in ("actor", "place", "operation"):
+        html = sorted((site_dir / (kind + "s")).glob("*/index.html"),
+                      key=lambda p: -p.read_text(encoding="utf-8").count('class="mini-tl-'))[0]
+        ident = html.parent.name
         expected = {it["id"] for it in timeline_data["items"] if ident in it[kind + "s"]}
-        requested.clear()
-        page.goto(site_server + html.parent.relative_to(site_dir).as_posix() + "/")
-        page.wait_for_selector(".tl-app[data-scope][data-tl-state=ready]")
-        data = [url for url in requested if url.endswith(".json")]
-        assert data == [f"{site_server}data/timeline/{kind}s/{ident}.json"], \
-            "an entity page fetches its own scope's items, never the whole timeline.json"
-        sel = f'.tl-app[data-scope="{scope}"]'
-        assert int(page.get_attribute(sel, "data-tl-count")) == len(expected)
-        assert page.locator(sel + " .tl-controls").count() == 0
-        if expected:
-            assert page.locator(sel + " button[data-act=fit]").is_visible()
-            assert rendered_ids(page, sel) <= expected
+        page.goto(site_server + f"{kind}s/{ident}/")
+        page.click(".mini-timeline figcaption a")
+        page.wait_for_selector(MAIN + "[data-tl-state=ready]")
+        assert parse_qs(urlsplit(page.url).query).get(kind) == [ident]
+        assert set(app_state(page)["visible"]) == expected
         checked += 1
-    assert checked
+    assert checked == 3
     assert page.probe.errors == []
 
 

@@ -85,12 +85,15 @@ def hostile(site_dir, tmp_path_factory):
     _rename(scoped, renames)
     scoped["scope"] = "place:constructor"
     (dest / "data" / "timeline" / "places" / "constructor.json").write_text(json.dumps(scoped), encoding="utf-8")
+    # Entity pages draw their timeline at build time (issue 13); the app's scoped mode is still there for
+    # any page that embeds one, so the place's page gets one here, scoped to place:constructor.
     page = dest / "places" / old_place / "index.html"
     html = page.read_text(encoding="utf-8")
-    html, n = re.subn(rf'data-timeline-src="([^"]*/){re.escape(old_place)}\.json"(.*?)data-scope="place:{re.escape(old_place)}"',
-                      r'data-timeline-src="\1constructor.json"\2data-scope="place:constructor"', html)
-    assert n == 1, "the place page has no scoped timeline to rewrite"
-    page.write_text(html, encoding="utf-8")
+    app = ('<div class="tl-app tl-scoped" data-timeline-src="../../data/timeline/places/constructor.json" '
+           'data-site-root="../../" data-scope="place:constructor"></div>')
+    assert '<figure class="mini-timeline">' in html, "the place page has no timeline to put the scoped one beside"
+    page.write_text(html.replace('<figure class="mini-timeline">', app + '<figure class="mini-timeline">', 1),
+                    encoding="utf-8")
     with serve(dest) as base:
         yield {"base": base, "data": data, "place_page": f"places/{old_place}/", "scoped_items": len(scoped["items"])}
 

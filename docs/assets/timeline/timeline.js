@@ -316,6 +316,9 @@ class TimelineApp {
     // (The empty stretch has the real window's width, so the axis keeps its
     // scale; min/max are applied afterwards as they would exclude it.)
     this.timeline = new TimelineView(vis, this.canvas, this.groupsView, options);
+    // The rows' labels scroll with the rows: a region a keyboard can reach too.
+    const labels = this.canvas.querySelector(".vis-panel.vis-left");
+    if (labels) Object.assign(labels, { tabIndex: 0 }).setAttribute("aria-label", "Timeline rows");
     const width = win.end - win.start;
     this.timeline.setWindow(win.start - 2 * width, win.start - width);
     this.timeline.setItems(this.itemsView);
@@ -348,6 +351,7 @@ class TimelineApp {
       if (!this.ready && this.timeline) this.timeline.redraw();
       if (p && p.byUser) { this.windowTouched = true; this.writeUrl(); }
     });
+    this.timeline.on("changed", () => this.fitLabels());
     this.timeline.onSelect((ids) => {
       this.setState({ selected: ids.length ? ids[0] : "" });
       this.writeUrl();
@@ -464,8 +468,8 @@ class TimelineApp {
   // list and the picture say the same thing. Entries not in the data stay.
   syncList() {
     if (!this.list || !this.main) return;
-    for (const li of this.list.querySelectorAll("li[data-event-id]")) {
-      const id = li.getAttribute("data-event-id");
+    for (const li of this.list.querySelectorAll("li[data-event-id], li[data-operation-id]")) {
+      const id = li.getAttribute("data-event-id") || li.getAttribute("data-operation-id");
       if (this.model.byId.has(id)) li.hidden = !this.visible.ids.has(id);
     }
   }
@@ -566,22 +570,84 @@ class TimelineApp {
   }
 
   focusItem(it) {
+    // Focus without letting the browser scroll: it would scroll vis-timeline's clipped panels sideways
+    // and break the drawing (on a phone, after a few steps). An item drawn outside the visible part of
+    // the canvas is centred first, so the focused item is always on screen.
     const a = this.linkFor(it.id);
-    if (a) { a.focus(); return; }
-    // Not drawn: outside the window, in a row scrolled out of view, or in a
+    if (a && this.inView(a)) { this.focusLink(a); return; }
+    // Not drawn, or drawn out of view: outside the window, in a row scrolled out of view, or in a
     // cluster. Centre it, then focus it once drawn.
     this.timeline.focus(it.id);
+    this.startInView(it);
     this.windowTouched = true;
     this.writeUrl();
     let tries = 0;
     const retry = () => {
       if (this.destroyed) return;
       const link = this.linkFor(it.id);
-      if (link) { link.focus(); return; }
-      if (++tries < 20) this.timers.push(setTimeout(retry, 30));
-      else this.canvas.focus();
+      if (link && (this.inView(link) || tries >= 10)) { this.focusLink(link); return; }
+      // Still not drawn: it is in a cluster. Zoom in around it, a little more each time.
+      if (!link && tries % 6 === 5) this.zoomAround(it);
+      if (++tries < 30) this.timers.push(setTimeout(retry, 30));
+      else this.canvas.focus({ preventScroll: true });
     };
     retry();
+  }
+
+  // A label that runs past the right edge of the canvas is moved left until it ends at the edge (never
+  // past the left edge), so no label is clipped. All boxes are read before any is moved: one layout.
+  fitLabels() {
+    const panel = this.canvas && this.canvas.querySelector(".vis-panel.vis-center");
+    if (!panel) return;
+    const right = panel.getBoundingClientRect().right - 2;
+    const left = panel.getBoundingClientRect().left + 2;
+    const contents = Array.from(this.canvas.querySelectorAll(".vis-item:not(.vis-cluster) .vis-item-content"));
+    const shifts = contents.map((c) => {
+      const box = c.getBoundingClientRect();
+      const natural = box.left - (Number(c.getAttribute("data-tl-shift")) || 0);
+      const over = natural + box.width - right;
+      return over > 0 ? -Math.max(0, Math.min(over, natural - left)) : 0;
+    });
+    contents.forEach((c, i) => {
+      const shift = Math.round(shifts[i]);
+      if ((Number(c.getAttribute("data-tl-shift")) || 0) === shift) return;
+      if (shift) c.setAttribute("data-tl-shift", String(shift));
+      else c.removeAttribute("data-tl-shift");
+      c.style.translate = shift ? shift + "px 0" : ""; // not `transform`: vis-timeline sets that on ranges
+    });
+  }
+
+  /** Whether an item's link lies inside the canvas's visible part (its start, and all of its height). */
+  inView(node) {
+    const box = node.getBoundingClientRect();
+    const panel = this.canvas.querySelector(".vis-panel.vis-center") || this.canvas;
+    const frame = panel.getBoundingClientRect();
+    return box.width > 0 && box.left >= frame.left - 1 && box.left <= frame.right - 24 &&
+      box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
+  }
+
+  // vis-timeline's focus() centres an item's middle: a long item's start (where its label is) would
+  // stay out of view. Keep the zoom and put the start a quarter of the way in.
+  startInView(it) {
+    const w = this.timeline.getWindow();
+    const span = w.end - w.start;
+    this.timeline.setWindow(+it.start - span / 4, +it.start + (3 * span) / 4);
+  }
+
+  zoomAround(it) {
+    const w = this.timeline.getWindow();
+    const span = (w.end - w.start) / 4;
+    const middle = it.end ? (+it.start + +it.end) / 2 : +it.start;
+    this.timeline.setWindow(middle - span / 2, middle + span / 2);
+  }
+
+  /** Focus a link without scrolling the timeline's panels, then bring it into the page's view. */
+  focusLink(link) {
+    link.focus({ preventScroll: true });
+    const box = link.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      window.scrollBy({ top: box.top - window.innerHeight / 3, behavior: "instant" });
+    }
   }
 
   onKey(e) {
