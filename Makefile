@@ -10,6 +10,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM_PATH ?= /usr/bin/chromium
+# The site builder: MkDocs 1.6 by default; `make site MKDOCS=properdocs` uses its maintained fork.
+MKDOCS ?= mkdocs
 export CHROMIUM_PATH
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
@@ -42,7 +44,7 @@ build: setup
 	$(PY) -m build_site build
 
 site: build
-	$(PY) -m mkdocs build --strict --site-dir site
+	$(PY) -m $(MKDOCS) build --strict --site-dir site $(if $(filter properdocs,$(MKDOCS)),-f mkdocs.yml)
 	$(PY) -m pagefind --site site --quiet
 
 serve: setup  # `build_site serve` builds first (with ONLY, only the preview)
