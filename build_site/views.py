@@ -441,9 +441,9 @@ def _cell(record: Record, account: m.Account, point_id: str) -> Cell:
     if position is None:
         return Cell(None, [], [])
     says, cited = (position.says, position.claims) if isinstance(position, m.Position) else (position, account.claims)
-    speakers = [w for w in speakers([record.claims[c] for c in cited], record)
-                if (record.name(w[0]) if w[0] else w[1]) != account.label]  # "Witnesses (Witnesses)" says nothing
-    return Cell(says, [CellClaim(c, account.claims.index(c) + 1, record.claims[c].asserts) for c in cited], speakers)
+    who = [w for w in speakers([record.claims[c] for c in cited], record)
+           if (record.name(w[0]) if w[0] else w[1]) != account.label]  # "Witnesses (Witnesses)" says nothing
+    return Cell(says, [CellClaim(c, account.claims.index(c) + 1, record.claims[c].asserts) for c in cited], who)
 
 
 def dispute_view(record: Record, dispute: m.Dispute) -> DisputeView:
