@@ -397,7 +397,7 @@ class AccountView:
     account: m.Account
     claims: list[m.Claim]
     described_by: list[tuple[Optional[str], str]]
-    """For an account marked `described`: who describes the party's position (the speakers of its claims)."""
+    """For an account marked `described`: who describes the party's position (the reports or documents its claims come from)."""
 
 
 @dataclass(frozen=True)
@@ -452,7 +452,7 @@ def dispute_view(record: Record, dispute: m.Dispute) -> DisputeView:
     accounts = []
     for account in dispute.accounts:
         claims = [record.claims[c] for c in account.claims]
-        accounts.append(AccountView(account, claims, speakers(claims, record) if account.described else []))
+        accounts.append(AccountView(account, claims, witnesses(claims, record) if account.described else []))
     return DisputeView(dispute, rows, accounts)
 
 
