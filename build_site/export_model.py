@@ -48,6 +48,13 @@ class DateDetail(Shape):
     """The date is uncertain (EDTF `?`)."""
 
 
+class Changed(Shape):
+    """Mixed into every exported record."""
+
+    last_changed: Optional[str]
+    """When the YAML lines defining the record last changed in git (YYYY-MM-DD); `null` without git history."""
+
+
 URL = Field(pattern=r"^[a-z-]+/[a-z0-9-]+/(#[a-z0-9-]+)?$")
 """A page's address relative to the site's root (`events/<id>/`, a claim's `events/<id>/#claim-<id>`)."""
 
@@ -68,7 +75,7 @@ class PartOut(Shape):
     """Its date (EDTF), where known."""
 
 
-class SourceOut(Shape):
+class SourceOut(Changed):
     """A source document."""
 
     id: m.Id
@@ -116,7 +123,7 @@ class AffiliationOut(m.Affiliation):
     """The period, resolved (`null` without one)."""
 
 
-class ActorOut(Shape):
+class ActorOut(Changed):
     """An actor."""
 
     id: m.Id
@@ -148,7 +155,7 @@ class Point(Shape):
     """`[longitude, latitude]`, WGS 84."""
 
 
-class PlaceProperties(Shape):
+class PlaceProperties(Changed):
     """What the Feature says about the place."""
 
     id: m.Id
@@ -192,7 +199,7 @@ class Places(Shape):
 # --------------------------------------------------------------------------- operations.json
 
 
-class OperationOut(Shape):
+class OperationOut(Changed):
     """A named operation."""
 
     id: m.Id
@@ -231,7 +238,7 @@ class ParticipantOut(Shape):
     """Its role."""
 
 
-class EventOut(Shape):
+class EventOut(Changed):
     """An event."""
 
     id: m.Id
@@ -276,7 +283,7 @@ class SpeakerOut(Shape):
     on_behalf_of: Optional[m.Id]
 
 
-class ClaimOut(Shape):
+class ClaimOut(Changed):
     """A claim, with its exact words."""
 
     id: m.Id

@@ -5,6 +5,7 @@ a write error is a message, not a traceback, and leaves docs/ as it was."""
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -90,7 +91,7 @@ def test_a_second_build_waits_for_the_first(tmp_path: Path):
     guard.cancel()
     assert first == "build: another build of this clone is writing docs/; waiting for it to finish\n"
     assert build.returncode == 0, err
-    assert out.decode().startswith("build: 35 file(s) written")
+    assert re.match(r"build: \d+ file\(s\) written", out.decode()), out.decode()
 
 
 def test_a_write_error_is_a_message_and_leaves_docs_as_it_was(tmp_path: Path):

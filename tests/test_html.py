@@ -43,9 +43,21 @@ THEME_ERRORS = {
 }
 """The theme's errors that remain, as (the checker's message, a piece of the markup it points at)."""
 
+CHECKER_LIMITS = {
+    # The Content-Security-Policy (overrides/main.html) allows 'wasm-unsafe-eval', a CSP Level 3 source that
+    # Pagefind's search needs to run its WebAssembly; the checker's policy parser predates it.
+    ("Bad value  for attribute 'content' on element 'meta': Expecting source-expression but found "
+     "\"'wasm-unsafe-eval'\".", 'http-equiv="Content-Security-Policy"'),
+}
+"""Valid markup the checker does not know yet, as (its message, a piece of the markup it points at)."""
+
 
 def _is_theme_error(message: dict) -> bool:
     return any(message["message"] == text and markup in message.get("extract", "") for text, markup in THEME_ERRORS)
+
+
+def _is_checker_limit(message: dict) -> bool:
+    return any(message["message"].strip() == text and markup in message.get("extract", "") for text, markup in CHECKER_LIMITS)
 
 
 def test_one_page_of_each_kind_is_valid_html(fixture_site: Path):
@@ -58,7 +70,7 @@ def test_one_page_of_each_kind_is_valid_html(fixture_site: Path):
     report = json.loads(result.stdout or result.stderr)
     errors = [m for m in report["messages"] if m["type"] == "error" or m.get("subType") == "fatal"]
     ours = [f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']} {m.get('extract', '').strip()!r}"
-            for m in errors if not _is_theme_error(m)]
+            for m in errors if not _is_theme_error(m) and not _is_checker_limit(m)]
     assert not ours, "\n".join(ours)
     assert any(_is_theme_error(m) for m in errors), "the theme's errors are gone: drop them from THEME_ERRORS"
 

@@ -165,7 +165,7 @@ def test_events_index_and_year_pages_list_titles_and_keep_month_anchors(built_si
     year = (built_site / "events" / "2016" / "index.html").read_text(encoding="utf-8")
     for item in events:
         if item["kind"] == "event":
-            assert f'events/{item["id"]}/">{html.escape(item["title"])}</a>' in index.replace("&#39;", "&#x27;"), item["id"]
+            assert f'events/{item["id"]}/">{html.escape(item["title"])}</a>' in index.replace("&#39;", "&#x27;").replace("&#34;", "&quot;"), item["id"]
     assert 'id="m2016-04"' in index and 'id="m2016-04"' in year
     unknown = re.search(r'<h2 id="m2016-unknown">2016, month not known', year)
     assert unknown, "year-only events sit under a heading that says the month is not known"
