@@ -17,7 +17,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test check lint build register schemas goldens bench bench-timeline vendor setup clean chromium java
+.PHONY: site serve test check lint build register schemas goldens bench bench-timeline bench-lighthouse vendor setup clean chromium java
 
 $(VENV)/.site: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,9 @@ bench: $(VENV)/.test vendor chromium
 
 bench-timeline: $(VENV)/.test vendor chromium
 	$(PY) bench/timeline_bench.py --write-docs
+
+bench-lighthouse: site chromium  # Lighthouse (npm) on each page type at mobile settings → docs/benchmarks.md
+	CHROME_PATH=$(CHROMIUM_PATH) $(PY) bench/lighthouse.py --site site
 
 clean:
 	rm -rf site $(addprefix docs/,$(shell $(PYTHON) -c 'from build_site.layout import GENERATED_DIRS; print(*GENERATED_DIRS)')) docs/assets/vendor

@@ -673,6 +673,11 @@ class Matrix:
     events: list[MatrixEvent]
     rows: list[MatrixRow]
 
+    @property
+    def columns(self) -> list[str]:
+        """Each cell column's name, "<event>: <point>", in column order (a printed row names its cells with it)."""
+        return [f"{column.event.title}: {point.label}" for column in self.events for point in column.points]
+
 
 MATRIX_PAGE_LIMIT = 40
 """Above this many disputed events, "who says what" is paged by year (each page stays light at 10,000 events)."""

@@ -201,3 +201,14 @@ def test_entity_pages_draw_their_timeline_without_the_library(built_site: Path):
                 assert "<svg" in text
                 checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize(("edtf", "known"), [
+    ("2016-04", True), ("2016-04-18", True), ("2016-04~", True), ("2016", False), ("2016?", False),
+    ("2016~", False), ("2015/2016", False), ("2016-05/2016-12", True), ("2016-21", True),
+])
+def test_which_dates_say_their_month(edtf: str, known: bool):
+    from build_site.dates import describe
+    from build_site.views import month_known
+
+    assert month_known(describe(edtf)) is known

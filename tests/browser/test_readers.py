@@ -196,3 +196,30 @@ def test_the_404_page_search_box_opens_the_search(make_page, record_base):
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.getElementById('__search').checked")
     assert page.input_value("[data-site-search-query]") == "Derna"
+
+
+def test_in_print_no_dispute_and_no_table_is_cut(make_page, record_base, site_dir):
+    page = make_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.emulate_media(media="print")
+    disputed = _events(site_dir, "disputed")
+    for path in ["disputes/who-says-what/", "sources/", "places/", "operations/", f"events/{disputed[0]}/"]:
+        page.goto(record_base + path)
+        cut = page.evaluate("""() => [...document.querySelectorAll('.md-content table, .md-content table *, .dispute-points *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '.' + e.className)""")
+        assert cut == [], path
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+def test_timeline_labels_are_not_clipped_at_the_right_edge(make_page, site_server):
+    for viewport in (DESKTOP, PHONE):
+        page = make_page(viewport=viewport, mobile=viewport is PHONE)
+        page.goto(site_server + "timeline/")
+        page.wait_for_selector(MAIN + "[data-tl-state=ready]")
+        page.wait_for_timeout(300)
+        clipped = page.evaluate("""sel => { const panel = document.querySelector(sel + ' .vis-panel.vis-center');
+            const frame = panel.getBoundingClientRect();
+            return [...panel.querySelectorAll('.vis-item:not(.vis-cluster) .vis-item-content')].filter(c => {
+                const b = c.getBoundingClientRect();
+                const visible = b.right > frame.left && b.left < frame.right && b.bottom > frame.top && b.top < frame.bottom;
+                return visible && b.width < frame.width - 4 && b.right > frame.right + 1; }).map(c => c.textContent); }""", MAIN)
+        assert clipped == [], viewport
