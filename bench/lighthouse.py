@@ -137,7 +137,8 @@ def lighthouse(url: str) -> dict:
             "a11y_failing": failing}
 
 
-def measure(site: Path, runs: int) -> tuple[list[tuple[str, dict]], tuple[float, float, float]]:
+def measure(site: Path, runs: int) -> tuple[list[tuple[str, dict]], tuple[float, ...]]:
+    """Every page type's figures, and the load average (1, 5, 15 minutes) before and after the run."""
     load = os.getloadavg()
     rows = []
     with serve(site) as base:
@@ -150,13 +151,14 @@ def measure(site: Path, runs: int) -> tuple[list[tuple[str, dict]], tuple[float,
                   f"LCP {best['lcp'] / 1000:.2f} s  {best['bytes'] / 1024:.1f} KiB in {best['requests']} requests"
                   + (f"  failing: {', '.join(best['a11y_failing'])}" if best["a11y_failing"] else ""), file=sys.stderr)
             assert not best["offsite"], f"requests to other hosts: {best['offsite']}"
-    return rows, load
+    return rows, load + os.getloadavg()
 
 
-def table(rows: list[tuple[str, dict]], load: tuple[float, float, float], runs: int) -> str:
+def table(rows: list[tuple[str, dict]], load: tuple[float, ...], runs: int) -> str:
     lines = [f"Measured with `bench/lighthouse.py` (Lighthouse {_version()}, mobile settings: simulated slow 4G and "
              f"4× CPU slowdown; the site served with gzip from 127.0.0.1), the median of {runs} run{'s' if runs > 1 else ''} per "
-             f"page type. Load average before the run: {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} on {os.cpu_count()} cores.",
+             f"page type. Load average before the run: {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}; after it: {load[3]:.2f}, "
+             f"{load[4]:.2f}, {load[5]:.2f} (1, 5 and 15 minutes, {os.cpu_count()} cores).",
              "", "| Page type | Performance | Accessibility | FCP | LCP | TBT | Transferred (gzip) | Requests |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, r in rows:
