@@ -4,10 +4,10 @@ site's own 404.html (status 404) for any URL that is not there."""
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
-import threading
 from pathlib import Path
+
+from conftest import serve
 
 PREFIX = "/record/"
 """The sub-path of the default SITE_URL (https://derna-sirte-record.github.io/record/)."""
@@ -41,13 +41,5 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve_under_subpath(directory: Path):
     """Serve a built site at http://127.0.0.1:<port>/record/; yields that URL."""
-    handler = functools.partial(_SubPathHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(directory, _SubPathHandler) as base:
+        yield base.rstrip("/") + PREFIX
