@@ -45,28 +45,33 @@ _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+$")
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-_theme_scripts = []  # the theme's inline scripts, as Jinja sources, read from its template files
+_theme_scripts = []  # the theme's inline scripts, compiled once from its template files (every page renders them)
 
 
 def on_env(env, config, files):
     """Read every inline script of the theme's templates (Material's and overrides/), never of built pages:
     only those are allowed by the Content-Security-Policy, so a contributor's inline script never runs."""
     _theme_scripts.clear()
+    sources: set[str] = set()
     for folder in env.loader.searchpath:
         for template in sorted(Path(folder).rglob("*.html")):
             if template.name == "redirect.html":  # the redirects plugin's page, not used here
                 continue
-            _theme_scripts.extend(_INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")))
-    _theme_scripts[:] = sorted(set(_theme_scripts))
+            sources.update(_INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")))
+    for source in sorted(sources):
+        try:
+            _theme_scripts.append(env.from_string(source))
+        except Exception:  # a fragment that is only Jinja inside its template: it renders on no page alone  # noqa: BLE001
+            continue
     return env
 
 
-def script_hashes(env, context):
+def script_hashes(context):
     """`'sha256-…'` of each theme inline script as rendered for this page (some name the page's base URL)."""
     hashes = set()
-    for source in _theme_scripts:
+    for script in _theme_scripts:
         try:
-            text = env.from_string(source).render(**context)
+            text = script.render(**context)
         except Exception:  # a script whose variables this page lacks is not on it  # noqa: BLE001
             continue
         digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
@@ -75,13 +80,13 @@ def script_hashes(env, context):
 
 
 def on_page_context(context, page, config, nav):
-    context["csp_script_hashes"] = lambda: script_hashes(config.theme.get_env(), context)
+    context["csp_script_hashes"] = lambda: script_hashes(context)
     return context
 
 
 def on_template_context(context, template_name, config):
     # Pages without a page of their own (404.html) carry the same policy.
-    context["csp_script_hashes"] = lambda: script_hashes(config.theme.get_env(), context)
+    context["csp_script_hashes"] = lambda: script_hashes(context)
     return context
 
 
