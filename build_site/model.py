@@ -389,6 +389,9 @@ class Participant(Record):
     """The actor's id."""
     role: Role
     """What the actor did, or is said to have done, in the event."""
+    claims: list[ClaimRef] = []
+    """The claims this part rests on, when only some accounts give it (one speaker's word, say): the page then
+    says whose word it is, instead of stating the part as a fact."""
 
 
 class Casualties(Record):

@@ -426,7 +426,8 @@ class EventView:
     """Who the event's claims come from: one for a single-source event."""
     description: str
     """For link previews (cut to a whole word by previews.description)."""
-    participants: list[tuple[str, str]]
+    participants: list[tuple[str, str, list[m.Claim]]]
+    """Each actor, its role in words, and the claims the role rests on when it is only some speakers' word."""
     """(actor id, role in words) of each participant."""
     dispute: Optional[DisputeView]
     casualties: list[CasualtyRow]
@@ -470,7 +471,8 @@ def event_view(record: Record, event: m.Event) -> EventView:
     return EventView(
         event, date, STATUS.singular[event.status], witnesses(record.claims_about.get(event.id, []), record),
         f"{date.label}. {disputed}{event.summary}",
-        [(part.actor, ROLE.singular[part.role].lower()) for part in event.actors],
+        [(part.actor, ROLE.singular[part.role].lower(), [record.claims[c] for c in part.claims])
+         for part in event.actors],
         dispute_view(record, event.dispute) if event.dispute else None,
         [_casualty_row(record, cas) for cas in event.casualties],
         [c for c in record.claims_about.get(event.id, []) if c.id not in in_accounts],

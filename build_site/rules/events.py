@@ -25,6 +25,19 @@ def statuses(parsed: Parsed) -> Iterator[Problem]:
                           f"expected `status: disputed` for an event with a `dispute:`, got '{event.status}'")
 
 
+def participant_claims(parsed: Parsed) -> Iterator[Problem]:
+    """The claims a participant's part rests on are claims about that event (the page cites them for it)."""
+    for event_id, event in parsed.records.events.items():
+        for index, part in enumerate(event.actors):
+            for position, claim_id in enumerate(part.claims):
+                claim = parsed.records.claims.get(claim_id)
+                if claim is not None and claim.about != event_id:
+                    path = ("actors", index, "claims", position)
+                    yield problem(parsed.raws[event_id].where(path), "events", event_id, field_name(path),
+                                  f"expected a claim about this event, got '{claim_id}', which is about "
+                                  f"'{claim.about}' (cite a claim about '{event_id}', or remove it)")
+
+
 def casualty_ranges(parsed: Parsed) -> Iterator[Problem]:
     """A casualty range does not end below its start."""
     for event_id, event in parsed.records.events.items():
@@ -117,6 +130,6 @@ def silent_parties(parsed: Parsed) -> Iterator[Problem]:
                               f"expected a party without an account, got '{party}', which has one (remove it here)")
 
 
-RULES = (statuses, casualty_ranges, unique_ids, one_account_per_claim, positions, points_addressed, two_parties,
+RULES = (statuses, participant_claims, casualty_ranges, unique_ids, one_account_per_claim, positions, points_addressed, two_parties,
          silent_parties)
 """Every event rule, run in this order."""
