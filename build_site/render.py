@@ -18,7 +18,7 @@ from . import model as m
 from .citations import citation
 from .feeds import scoped_feed_path
 from .link import Record
-from .markup import csp_hash, front_matter_value, md_inline, sanitize_markdown, yaml_string
+from .markup import csp_hash, finalize, front_matter_value, md_inline, sanitize_markdown, yaml_string
 from .settings import Settings
 from .writer import Output
 
@@ -87,7 +87,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       # `{#id}` sets a Markdown heading's id, so Jinja comments are `{## … ##}`.
-                      comment_start_string="{##", comment_end_string="##}")
+                      comment_start_string="{##", comment_end_string="##}", finalize=finalize)
     env.filters["md"] = md_inline
     env.filters["fm"] = front_matter_value
     env.filters["summary"] = sanitize_markdown
