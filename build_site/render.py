@@ -151,9 +151,13 @@ class _Renderer:
         changes = views.changes_view(record, record_id, _history_url(record, self.settings, record_id),
                                      _feed_of(record, kind, record_id))
         locator = self.atlas.locator(views.locator_places(item), views.locator_title(record, item))
+        shown = view(record, item)
         self.page(layout.page_path(kind, record_id), template, citation=cite,
-                  edit_url=_edit_url(record, self.settings, record_id), view=view(record, item), changes=changes,
+                  edit_url=_edit_url(record, self.settings, record_id), view=shown, changes=changes,
                   locator=locator)
+        for year in getattr(shown, "years", []):
+            self.page(f"{layout.page_url(kind, record_id)}{year.year}/index.md", "entity_year.md.j2",
+                      name=record.name(record_id), year=year)
         if isinstance(item, m.Source):
             self.outputs.append(Output(layout.page_url(kind, record_id) + Path(item.file).name, record.raw[record_id]))
         for former in item.former_ids:
@@ -182,11 +186,16 @@ def render(record: Record, settings: Settings) -> list[Output]:
                   titles_limit=views.INDEX_TITLES_LIMIT)
     for year in years:
         renderer.page(layout.year_page_path(year.year), "events_year.md.j2", year=year)
-    renderer.page(layout.index_path("disputes"), "disputes_index.md.j2", rows=views.dispute_rows(record))
+    renderer.page(layout.index_path("disputes"), "disputes_index.md.j2", rows=views.dispute_rows(record),
+                  compact_limit=views.DISPUTES_INDEX_LIMIT)
     overview, year_pages = views.who_says_what(record)
     renderer.page(layout.WHO_SAYS_WHAT + "index.md", "who_says_what.md.j2", matrix=overview, pages=year_pages)
     for matrix in year_pages:
-        renderer.page(f"{layout.WHO_SAYS_WHAT}{matrix.year}/index.md", "who_says_what.md.j2", matrix=matrix, pages=[])
-    renderer.page(layout.index_path("timeline"), "timeline.md.j2", entries=views.timeline_entries(record))
+        renderer.page(f"{layout.WHO_SAYS_WHAT}{matrix.path}index.md", "who_says_what.md.j2", matrix=matrix, pages=[])
+    entries = views.timeline_entries(record)
+    timeline_years = views.timeline_years(entries)
+    renderer.page(layout.index_path("timeline"), "timeline.md.j2", entries=entries, years=timeline_years)
+    for timeline_year in timeline_years:
+        renderer.page(f"timeline/{timeline_year.year}/index.md", "timeline_year.md.j2", year=timeline_year)
     renderer.page(layout.index_path(layout.MAP_FOLDER), "map.md.j2", view=views.map_page(record, renderer.atlas))
     return renderer.outputs
