@@ -9,21 +9,19 @@ Every event is still listed, every old anchor is still there, and every link of 
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
 import pytest
-
-from conftest import FIXTURE, ROOT, make_workspace, run_mkdocs
 from test_links import _Links
 
-import sys
+from conftest import FIXTURE, ROOT, make_workspace, run_mkdocs
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synthetic_record import write_record  # noqa: E402
-
 from build_site import pipeline, views  # noqa: E402
 from build_site.link import link  # noqa: E402
+from synthetic_record import write_record  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -107,15 +105,15 @@ def test_every_link_of_the_paged_site_resolves(paged: Path):
     broken = []
     for page in site.rglob("*.html"):
         base = "file://" + str(page)
-        for tag, link in parsed(page).links:
-            target, anchor = urldefrag(urljoin(base, link))
+        for _tag, href in parsed(page).links:
+            target, anchor = urldefrag(urljoin(base, href))
             target = target.split("?", 1)[0]
             if not target.startswith("file://" + str(site)):
                 continue
             path = Path(unquote(target[len("file://"):]))
             path = path / "index.html" if path.is_dir() else path
             if not path.exists():
-                broken.append(f"{page.relative_to(site)}: {link}")
+                broken.append(f"{page.relative_to(site)}: {href}")
             elif anchor and path.suffix == ".html" and anchor not in parsed(path).ids:
-                broken.append(f"{page.relative_to(site)}: {link} (no anchor)")
+                broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
     assert broken == []
