@@ -71,8 +71,9 @@ def no_heading_lines(text: Markup) -> Markup:
 
 
 def finalize(value: object) -> object:
-    """Jinja's `finalize`: every contributor string, escaped, with no line starting with `#`."""
-    return no_heading_lines(escape(value)) if isinstance(value, str) else value
+    """Jinja's `finalize`: a contributor string of several lines, escaped, with no line starting with `#`.
+    (Jinja escapes every other value itself; this runs for every `{{ }}`, so it does nothing it need not.)"""
+    return no_heading_lines(escape(value)) if type(value) is str and "\n" in value else value
 
 
 def _clean(rendered: str) -> Markup:
