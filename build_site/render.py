@@ -185,7 +185,7 @@ PARALLEL_FROM = 400
 """Below this many pages a second process costs more than it saves (`workers=None`: decide by size)."""
 
 
-def _jobs(record: Record) -> list[Job]:
+def jobs_of(record: Record) -> list[Job]:
     """Every page to render, in a fixed order: the order of the outputs."""
     jobs: list[Job] = [("entity", (kind, template, label, view, record_id), {})
                        for kind, template, label, view in ENTITY_PAGES for record_id in record.of(kind)]
@@ -248,6 +248,11 @@ def worker_count(pages: int, workers: Optional[int] = None) -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+def render_jobs(record: Record, settings: Settings, jobs: list[Job]) -> list[Output]:
+    """Some of the pages (the resident preview re-renders only those that can have changed), in one process."""
+    return _run(_Renderer(record, settings), jobs)
+
+
 def render(record: Record, settings: Settings, workers: Optional[int] = None) -> list[Output]:
     """Every generated page, in a fixed order; on several cores, in forked processes, with the same bytes.
 
@@ -255,7 +260,7 @@ def render(record: Record, settings: Settings, workers: Optional[int] = None) ->
     back their bytes; the parent keeps the order. Templates and fragments depend only on the record, so a
     page's bytes do not depend on which process rendered it (tests/test_render_parallel.py)."""
     global _forked
-    jobs = _jobs(record)
+    jobs = jobs_of(record)
     count = worker_count(len(jobs), workers)
     if count == 1:
         return _run(_Renderer(record, settings), jobs)
