@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from . import layout
 from . import model as m
@@ -26,7 +26,7 @@ from .feeds import feeds
 from .fields import forget_all_but, references
 from .link import Record, ancestors, link
 from .loader import Reader
-from .render import Job, jobs_of, render_jobs
+from .render import Job, jobs_of, render, render_jobs
 from .rules import schema
 from .settings import Settings
 from .subset import subset
@@ -103,6 +103,32 @@ def pages_to_render(old: Record, new: Record, changed: set[str]) -> set[str]:
     return {i for i in near if new.kind_of.get(i) in layout.PAGE_FOLDERS}
 
 
+def listing_scope(record: Record, job: Job) -> Optional[frozenset[str]]:
+    """The records a listing page shows, for the listings that show a part of the record (a year, a part of
+    "who says what"); None for the index pages, which are few, and re-rendered on every refresh."""
+    context = job[2]
+    if "matrix" in context and context["matrix"].events:  # a page of "who says what": its events, their accounts'
+        shown: set[str] = set()                           # claims and what those name (speakers, sources)
+        for column in context["matrix"].events:
+            shown.add(column.event.id)
+            for _, target, _ in references(column.event):
+                shown.add(target)
+                if target in record.claims:
+                    shown.update(t for _, t, _ in references(record.claims[target]))
+        return frozenset(shown)
+    if "year" in context and hasattr(context["year"], "months"):  # a year of events: date, title, status
+        return frozenset(e.id for month in context["year"].months for e in month.events)
+    if "year" in context and hasattr(context["year"], "entries"):  # a year of the timeline's list
+        return frozenset(entry.record.id for entry in context["year"].entries)
+    if "year" in context and hasattr(context["year"], "groups"):  # a year of one record's events (an entity job's)
+        return None
+    return None
+
+
+def _path_of(job: Job) -> str:
+    return job[1][0] if job[0] == "page" else ""
+
+
 class Resident:
     """The validated record kept in memory, refreshed on each save."""
 
@@ -145,22 +171,45 @@ class Resident:
         else:
             changed = _locations_or_content(self.checked, checked)
             wanted = pages_to_render(self.record, record, changed)
-            chosen = [job for job in jobs if job[0] != "entity" or job[1][4] in wanted]
-        outputs = render_jobs(record, self.settings, chosen)
+            chosen = [job for job in jobs if self._needed(job, record, changed, wanted)]
+        self.scopes = {_path_of(job): listing_scope(record, job) for job in jobs if job[0] == "page"}
+        outputs = render(record, self.settings) if len(chosen) == len(jobs) else render_jobs(record, self.settings, chosen)
         pages = sum(1 for output in outputs if output.path.endswith(".md"))
         seconds["render"] = time.perf_counter() - begin
+        everything = len(chosen) == len(jobs)
+        written = 0
+        if not everything:  # the pages first: MkDocs can rebuild them while the exports are made
+            begin = time.perf_counter()
+            written += self._write(outputs, record, chosen, False, lambda path: not _is_export(path))
+            seconds["write"] = time.perf_counter() - begin
+            outputs = []
         begin = time.perf_counter()
         outputs += exports(record, self.settings) + feeds(record, self.settings)
         seconds["exports"] = time.perf_counter() - begin
         begin = time.perf_counter()
-        written = self._write(outputs, record, chosen, len(chosen) == len(jobs))
-        seconds["write"] = time.perf_counter() - begin
+        written += self._write(outputs, record, chosen, everything, _is_export)
+        seconds["write"] = seconds.get("write", 0.0) + time.perf_counter() - begin
         self.checked, self.record = checked, record
         warnings = [p for p in checked.problems if p.severity == "warning"]
         return Refresh(sorted(changed_files), len(changed), warnings, pages, written, seconds)
 
-    def _write(self, outputs: list[Output], record: Record, chosen: list[Job], everything: bool) -> int:
-        """Write what differs; remove what the re-rendered pages and the exports no longer produce."""
+    scopes: dict[str, Optional[frozenset[str]]] = {}
+    """Each listing page's scope at the last refresh (`listing_scope`)."""
+
+    def _needed(self, job: Job, record: Record, changed: set[str], wanted: set[str]) -> bool:
+        """Whether a page must be rendered again: a record's page that can differ, an index page, or a listing
+        whose records changed, or that lists other records than before (a date moved an event, say)."""
+        if job[0] == "entity":
+            return job[1][4] in wanted
+        if job[0] != "page":
+            return True
+        scope = listing_scope(record, job)
+        path = _path_of(job)
+        return scope is None or path not in self.scopes or self.scopes[path] != scope or bool(scope & changed)
+
+    def _write(self, outputs: list[Output], record: Record, chosen: list[Job], everything: bool,
+               among: Callable[[str], bool]) -> int:
+        """Write what differs; remove what the re-rendered pages or the exports (`among`) no longer produce."""
         produced = {output.path for output in outputs}
         if everything:
             report = write(self.docs, outputs)
@@ -169,10 +218,17 @@ class Resident:
         rendered = {job[1][4] for job in chosen if job[0] == "entity"}
         kept = {layout.page_url(kind, page_id) for kind in layout.PAGE_FOLDERS for record_id, item in record.of(kind).items()
                 if record_id not in rendered for page_id in (record_id, *item.former_ids)}  # pages and redirects
-        gone = sorted(path for path in self.paths - produced if _owner(path) not in kept)
+        listed = set(self.scopes)  # every listing page of this version, rendered again or not
+        gone = sorted(path for path in self.paths - produced
+                      if among(path) and path not in listed and _owner(path) not in kept)
         report = write(self.docs, outputs, remove=gone)
         self.paths = (self.paths - set(gone)) | produced
         return report.written
+
+
+def _is_export(path: str) -> bool:
+    """Whether a generated file is a data export or a feed (made after the pages), not a page."""
+    return path.split("/", 1)[0] in (layout.DATA_FOLDER, layout.FEED_FOLDER)
 
 
 def _owner(path: str) -> str:

@@ -7,10 +7,11 @@ show (which claims, in which order, which label, what a dispute cell says) is ma
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Optional
 
@@ -756,10 +757,15 @@ class Matrix:
     year: Optional[int]
     """The year of the events it covers, where the matrix is paged by year."""
     events: list[MatrixEvent]
-    rows: list[MatrixRow]
+    record: Optional[Record] = field(default=None, repr=False, compare=False)
     part: int = 1
     parts: int = 1
     """A year of more than MATRIX_PAGE_LIMIT disputed events is cut into parts, each on a page of its own."""
+
+    @functools.cached_property
+    def rows(self) -> list[MatrixRow]:
+        """One row per source document cited by these events' accounts (made when the page is rendered)."""
+        return _rows(self.record, self.events) if self.record is not None else []
 
     @property
     def path(self) -> str:
@@ -797,12 +803,15 @@ def _backings(record: Record, event: m.Event, point: m.DisputePoint, source_id: 
 
 def _matrix(record: Record, title: str, year: Optional[int], disputed: list[m.Event]) -> Matrix:
     events = [MatrixEvent(e, record.dates[e.date].label, list(e.dispute.points)) for e in disputed if e.dispute]
-    cited = {claim.source for e in disputed if e.dispute for a in e.dispute.accounts for c in a.claims
-             for claim in [record.claims[c]]}
-    rows = [MatrixRow(source, [_backings(record, column.event, point, source.id)
+    return Matrix(title, year, events, record)
+
+
+def _rows(record: Record, events: list[MatrixEvent]) -> list[MatrixRow]:
+    cited = {record.claims[c].source for column in events if column.event.dispute
+             for a in column.event.dispute.accounts for c in a.claims}
+    return [MatrixRow(source, [_backings(record, column.event, point, source.id)
                                for column in events for point in column.points])
             for source in sorted(record.sources.values(), key=lambda s: (s.date, s.id)) if source.id in cited]
-    return Matrix(title, year, events, rows)
 
 
 def who_says_what(record: Record) -> tuple[Matrix, list[Matrix]]:
@@ -820,7 +829,7 @@ def who_says_what(record: Record) -> tuple[Matrix, list[Matrix]]:
         for part, chunk in enumerate(parts, start=1):
             name = f"{title}: {year}" if len(parts) == 1 else f"{title}: {year}, part {part} of {len(parts)}"
             pages.append(replace(_matrix(record, name, year, chunk), part=part, parts=len(parts)))
-    return Matrix(title, None, [], []), pages
+    return Matrix(title, None, []), pages
 
 
 # --------------------------------------------------------------------------- maps and history

@@ -104,6 +104,7 @@ def recover(docs: Path, *, quiet: bool = False) -> bool:
     journal, staging = docs.parent / JOURNAL, docs.parent / STAGING
     replayed = journal.exists()
     if replayed:
+        emptied: set[Path] = set()
         for line in journal.read_text(encoding="utf-8").splitlines():
             action, relative = line[0], line[2:]
             target = docs / relative
@@ -112,8 +113,9 @@ def recover(docs: Path, *, quiet: bool = False) -> bool:
                 os.replace(staging / relative, target)
             elif action == "d":
                 target.unlink(missing_ok=True)
+                emptied.add(target.parent)
             _pause()
-        _remove_empty_folders(docs, GENERATED_DIRS)
+        _remove_empty_folders(docs, emptied)
         journal.unlink()
         if not quiet:
             log.info("build: finished writing docs/ for a build that was interrupted")
@@ -122,12 +124,15 @@ def recover(docs: Path, *, quiet: bool = False) -> bool:
     return replayed
 
 
-def _remove_empty_folders(docs: Path, folders: tuple[str, ...]) -> None:
-    for folder in folders:
-        if (docs / folder).is_dir():
-            for existing in sorted((docs / folder).rglob("*"), reverse=True):
-                if existing.is_dir() and not existing.is_symlink() and not any(existing.iterdir()):
-                    existing.rmdir()
+def _remove_empty_folders(docs: Path, emptied: set[Path]) -> None:
+    """Remove the folders that deleting files left empty, and their parents left empty in turn, up to (not
+    including) the generated folders themselves."""
+    tops = {docs / folder for folder in GENERATED_DIRS}
+    for folder in sorted(emptied, key=lambda path: len(path.parts), reverse=True):
+        while folder not in tops and folder.is_relative_to(docs) and folder != docs and folder.is_dir() \
+                and not folder.is_symlink() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
 def _plan(docs: Path, wanted: dict[str, bytes], folders: tuple[str, ...],
