@@ -143,16 +143,36 @@ def walk(record: BaseModel, path: Path = ()) -> Iterator[Found]:
         yield from _walk(getattr(record, name), shape, (*path, name))
 
 
+_FOUND: dict[int, tuple[BaseModel, tuple[Found, ...]]] = {}
+"""Each record's references and dates, walked once (several rules ask; the resident preview keeps
+unchanged records from one validation to the next). Keyed by identity, holding the record itself."""
+
+
+def found_in(record: m.Record) -> tuple[Found, ...]:
+    """`walk(record)`, remembered for as long as the record is (see `forget_all_but`)."""
+    hit = _FOUND.get(id(record))
+    if hit is None or hit[0] is not record:
+        hit = _FOUND[id(record)] = (record, tuple(walk(record)))
+    return hit[1]
+
+
+def forget_all_but(records: typing.Iterable[BaseModel]) -> None:
+    """Drop what is remembered of every record but these (the resident preview, after each validation)."""
+    keep = {id(record) for record in records}
+    for key in [key for key in _FOUND if key not in keep]:
+        del _FOUND[key]
+
+
 def references(record: m.Record) -> Iterator[tuple[Path, str, tuple[str, ...]]]:
     """(path, referenced id, the kinds it may be) for every reference a record makes."""
-    for found in walk(record):
+    for found in found_in(record):
         if isinstance(found.meaning, m.RefTo):
             yield found.path, found.value, found.meaning.kinds
 
 
 def dates(record: m.Record) -> Iterator[tuple[Path, str]]:
     """(path, EDTF text) for every date a record holds."""
-    for found in walk(record):
+    for found in found_in(record):
         if isinstance(found.meaning, m.IsDate):
             yield found.path, found.value
 

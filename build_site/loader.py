@@ -484,3 +484,81 @@ def read_pages(root: Path) -> dict[str, str]:
         if path.is_file() and not path.is_symlink():
             pages[path.relative_to(root).as_posix()] = path.read_bytes().decode("utf-8", "replace")
     return pages
+
+
+class Reader:
+    """`load()` for the resident preview: each call re-reads only the files that changed since the last.
+
+    A file is re-read when its size or modification time differs; the records of every other file are the
+    very objects of the last call, so validation recognises them (rules/schema.py, fields.py) and does not
+    redo their work. Git's history is read once, then re-read only for the data files that changed."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._records: dict[Path, tuple[tuple[int, int], list[RawRecord], list[Problem]]] = {}
+        self._sources: dict[str, tuple[tuple[int, int], SourceFile]] = {}
+        self._history: History | None = None
+        self._fixed: tuple[dict[str, str], dict[str, Any] | None, list[Problem]] | None = None
+
+    @staticmethod
+    def _signature(path: Path) -> tuple[int, int]:
+        try:
+            status = path.stat()
+        except OSError:
+            return (-1, -1)
+        return (status.st_mtime_ns, status.st_size)
+
+    def load(self) -> tuple[Inputs, set[str]]:
+        """Everything the build reads, and the repository-relative paths of the files read again."""
+        changed: set[str] = set()
+        records: list[RawRecord] = []
+        found, problems = find_record_files(self.root)
+        kept: dict[Path, tuple[tuple[int, int], list[RawRecord], list[Problem]]] = {}
+        for kind, file in found:
+            signature = self._signature(file)
+            cached = self._records.get(file)
+            if cached is None or cached[0] != signature:
+                read, trouble = read_records(self.root, kind, file)
+                cached = (signature, read, trouble)
+                changed.add(file.relative_to(self.root).as_posix())
+            kept[file] = cached
+            records.extend(cached[1])
+            problems.extend(cached[2])
+        changed |= {file.relative_to(self.root).as_posix() for file in self._records.keys() - kept.keys()}
+        self._records = kept
+        files: dict[str, SourceFile] = {}
+        sources: dict[str, tuple[tuple[int, int], SourceFile]] = {}
+        for record in records:
+            if record.kind == "sources" and isinstance(record.data, dict) and isinstance(record.data.get("file"), str):
+                rel = record.data["file"]
+                signature = self._signature(self.root / rel)
+                hit = self._sources.get(rel)
+                if hit is None or hit[0] != signature:
+                    hit = (signature, _source_file(self.root, rel))
+                    changed.add(rel)
+                sources[rel] = hit
+                files[rel] = hit[1]
+        self._sources = sources
+        registry, trouble = read_registry(self.root) if (self.root / DATA_DIR).is_dir() else ([], [])
+        problems.extend(trouble)
+        if self._fixed is None:  # what an edit to the record does not change
+            basemap, trouble = read_basemap(self.root)
+            self._fixed = (read_registry_history(self.root), basemap, trouble)
+        registry_history, basemap, trouble = self._fixed
+        problems.extend(trouble)
+        data_files = [file.relative_to(self.root).as_posix() for _, file in found]
+        self._history = self._updated_history(data_files, changed)
+        return Inputs(records, files, registry, self._history, basemap, registry_history, problems,
+                      read_pages(self.root)), changed
+
+    def _updated_history(self, data_files: list[str], changed: set[str]) -> History | None:
+        if self._history is None:
+            return read_history(self.root, data_files)
+        again = [path for path in data_files if path in changed]
+        if not again and not any(path.startswith("seeds/") for path in changed):
+            return self._history
+        fresh = read_history(self.root, again)
+        if fresh is None:
+            return None
+        lines = {path: lines for path, lines in self._history.lines.items() if path in data_files and path not in again}
+        return History({**self._history.commits, **fresh.commits}, {**lines, **fresh.lines}, fresh.documents)

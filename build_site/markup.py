@@ -2,7 +2,8 @@
 
 HTML-escaped in HTML blocks (Jinja autoescape, in render.py), HTML- and Markdown-escaped in Markdown
 headings (`md_inline`), JSON-quoted and HTML-escaped in front matter (`front_matter_value`), and
-sanitized by nh3 where it is Markdown (`sanitize_markdown`).
+sanitized by nh3 where it is Markdown (`sanitize_markdown`). In every case no line of it starts with `#`
+(`no_heading_lines`): only the templates' headings do.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 
 import markdown as markdown_lib
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 SAFE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "br"}
 """The only tags a sanitized summary keeps."""
@@ -58,9 +59,26 @@ def _plain_paragraphs(text: str) -> str:
     return "\n".join(f"<p>{block}</p>" for block in paragraphs if block)
 
 
+_LINE_START_HASH = re.compile(r"(\n[ \t]*)#")
+
+
+def no_heading_lines(text: Markup) -> Markup:
+    """Escaped text in which no line starts with `#`: `&#35;` is the same character in HTML text and attributes.
+
+    Only the generator's templates start a line of a generated page with `#` (a Markdown heading), which
+    is how build_site/passthrough.py tells the headings from the HTML between them."""
+    return Markup(_LINE_START_HASH.sub(r"\1&#35;", str(text))) if "\n" in text else text
+
+
+def finalize(value: object) -> object:
+    """Jinja's `finalize`: a contributor string of several lines, escaped, with no line starting with `#`.
+    (Jinja escapes every other value itself; this runs for every `{{ }}`, so it does nothing it need not.)"""
+    return no_heading_lines(escape(value)) if type(value) is str and "\n" in value else value
+
+
 def _clean(rendered: str) -> Markup:
-    return Markup(nh3.clean(rendered, tags=SAFE_TAGS, attributes={"a": {"href", "title"}},
-                            url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow"))
+    return no_heading_lines(Markup(nh3.clean(rendered, tags=SAFE_TAGS, attributes={"a": {"href", "title"}},
+                            url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")))
 
 
 def sanitize_markdown(text: str) -> Markup:

@@ -87,11 +87,12 @@ def check(root: Path, *, strict: bool = False, stages: Stages | None = None) -> 
 
 
 def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
-          docs_dir: Path | None = None, only: list[str] | None = None) -> BuildResult:
+          docs_dir: Path | None = None, only: list[str] | None = None, workers: int | None = None) -> BuildResult:
     """Generate every page and data export under `docs/`; on any problem, write nothing.
 
     With `only` (selectors such as `year=2016`, see subset.py), the whole record is still validated,
-    but only the selected events and what they refer to are generated: a quick preview."""
+    but only the selected events and what they refer to are generated: a quick preview. `workers`: how
+    many processes render (default: every core, on a large record; the output is the same)."""
     # Imported here so that `check` stays fast: it needs neither templates nor the writer.
     from .exports import exports
     from .feeds import feeds
@@ -112,7 +113,7 @@ def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
         with stages.timed("link"):
             record = link(checked)
         with stages.timed("render"):
-            pages = render(record, settings)
+            pages = render(record, settings, workers)
         with stages.timed("exports"):
             data = exports(record, settings) + feeds(record, settings)
         with stages.timed("write"):

@@ -6,6 +6,9 @@ out. Everything from YAML is escaped (markup.py); no template is ever built from
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
 from pathlib import Path
 from typing import Any, Callable, Optional
 from urllib.parse import quote
@@ -18,7 +21,7 @@ from . import model as m
 from .citations import citation
 from .feeds import scoped_feed_path
 from .link import Record
-from .markup import csp_hash, front_matter_value, md_inline, sanitize_markdown, yaml_string
+from .markup import csp_hash, finalize, front_matter_value, md_inline, sanitize_markdown, yaml_string
 from .settings import Settings
 from .writer import Output
 
@@ -83,11 +86,12 @@ class Page:
         return self.root + path
 
 
+@functools.lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       # `{#id}` sets a Markdown heading's id, so Jinja comments are `{## … ##}`.
-                      comment_start_string="{##", comment_end_string="##}")
+                      comment_start_string="{##", comment_end_string="##}", finalize=finalize)
     env.filters["md"] = md_inline
     env.filters["fm"] = front_matter_value
     env.filters["summary"] = sanitize_markdown
@@ -151,13 +155,20 @@ class _Renderer:
         changes = views.changes_view(record, record_id, _history_url(record, self.settings, record_id),
                                      _feed_of(record, kind, record_id))
         locator = self.atlas.locator(views.locator_places(item), views.locator_title(record, item))
+        shown = view(record, item)
         self.page(layout.page_path(kind, record_id), template, citation=cite,
-                  edit_url=_edit_url(record, self.settings, record_id), view=view(record, item), changes=changes,
+                  edit_url=_edit_url(record, self.settings, record_id), view=shown, changes=changes,
                   locator=locator)
+        for year in getattr(shown, "years", []):
+            self.page(f"{layout.page_url(kind, record_id)}{year.year}/index.md", "entity_year.md.j2",
+                      name=record.name(record_id), year=year)
         if isinstance(item, m.Source):
             self.outputs.append(Output(layout.page_url(kind, record_id) + Path(item.file).name, record.raw[record_id]))
         for former in item.former_ids:
             self.redirect(kind, former, record_id)
+
+    def map_page(self) -> None:
+        self.page(layout.index_path(layout.MAP_FOLDER), "map.md.j2", view=views.map_page(self.record, self.atlas))
 
     def redirect(self, kind: str, former: str, record_id: str) -> None:
         path = layout.page_url(kind, former) + "index.html"
@@ -167,26 +178,100 @@ class _Renderer:
         self.outputs.append(Output(path, text.encode("utf-8")))
 
 
-def render(record: Record, settings: Settings) -> list[Output]:
-    """Every generated page, in a fixed order."""
-    renderer = _Renderer(record, settings)
-    for kind, template, label, view in ENTITY_PAGES:
-        for record_id in record.of(kind):
-            renderer.entity(kind, template, label, view, record_id)
+Job = tuple[str, tuple, dict]
+"""One page to render: a `_Renderer` method, its arguments."""
+
+PARALLEL_FROM = 400
+"""Below this many pages a second process costs more than it saves (`workers=None`: decide by size)."""
+
+
+def jobs_of(record: Record) -> list[Job]:
+    """Every page to render, in a fixed order: the order of the outputs."""
+    jobs: list[Job] = [("entity", (kind, template, label, view, record_id), {})
+                       for kind, template, label, view in ENTITY_PAGES for record_id in record.of(kind)]
+
+    def page(path: str, template: str, **context: Any) -> None:
+        jobs.append(("page", (path, template), context))
+
     years = views.years(record)
-    renderer.page(layout.index_path("sources"), "sources_index.md.j2", rows=views.source_rows(record))
-    renderer.page(layout.index_path("actors"), "actors_index.md.j2", groups=views.actor_groups(record))
-    renderer.page(layout.index_path("places"), "places_index.md.j2", rows=views.place_rows(record))
-    renderer.page(layout.index_path("operations"), "operations_index.md.j2", rows=views.operation_rows(record))
-    renderer.page(layout.index_path("events"), "events_index.md.j2", years=years,
-                  titles_limit=views.INDEX_TITLES_LIMIT)
+    page(layout.index_path("sources"), "sources_index.md.j2", rows=views.source_rows(record))
+    page(layout.index_path("actors"), "actors_index.md.j2", groups=views.actor_groups(record))
+    page(layout.index_path("places"), "places_index.md.j2", rows=views.place_rows(record))
+    page(layout.index_path("operations"), "operations_index.md.j2", rows=views.operation_rows(record))
+    page(layout.index_path("events"), "events_index.md.j2", years=years, titles_limit=views.INDEX_TITLES_LIMIT)
     for year in years:
-        renderer.page(layout.year_page_path(year.year), "events_year.md.j2", year=year)
-    renderer.page(layout.index_path("disputes"), "disputes_index.md.j2", rows=views.dispute_rows(record))
+        page(layout.year_page_path(year.year), "events_year.md.j2", year=year)
+    page(layout.index_path("disputes"), "disputes_index.md.j2", rows=views.dispute_rows(record),
+         compact_limit=views.DISPUTES_INDEX_LIMIT)
     overview, year_pages = views.who_says_what(record)
-    renderer.page(layout.WHO_SAYS_WHAT + "index.md", "who_says_what.md.j2", matrix=overview, pages=year_pages)
+    page(layout.WHO_SAYS_WHAT + "index.md", "who_says_what.md.j2", matrix=overview, pages=year_pages)
     for matrix in year_pages:
-        renderer.page(f"{layout.WHO_SAYS_WHAT}{matrix.year}/index.md", "who_says_what.md.j2", matrix=matrix, pages=[])
-    renderer.page(layout.index_path("timeline"), "timeline.md.j2", entries=views.timeline_entries(record))
-    renderer.page(layout.index_path(layout.MAP_FOLDER), "map.md.j2", view=views.map_page(record, renderer.atlas))
+        page(f"{layout.WHO_SAYS_WHAT}{matrix.path}index.md", "who_says_what.md.j2", matrix=matrix, pages=[])
+    entries = views.timeline_entries(record)
+    timeline_years = views.timeline_years(entries)
+    page(layout.index_path("timeline"), "timeline.md.j2", entries=entries, years=timeline_years)
+    for timeline_year in timeline_years:
+        page(f"timeline/{timeline_year.year}/index.md", "timeline_year.md.j2", year=timeline_year)
+    jobs.append(("map_page", (), {}))
+    return jobs
+
+
+def _run(renderer: _Renderer, jobs: list[Job]) -> list[Output]:
+    renderer.outputs = []
+    for method, args, context in jobs:
+        getattr(renderer, method)(*args, **context)
     return renderer.outputs
+
+
+_forked: tuple[Record, Settings, list[list[Job]]] | None = None
+"""What a forked worker renders from: inherited from the parent, never pickled."""
+
+_worker: _Renderer | None = None
+"""A worker's renderer, kept from run to run: its fragment cache serves all the pages the worker renders."""
+
+
+def _run_chunk(index: int) -> list[Output]:
+    global _worker
+    assert _forked is not None
+    record, settings, chunks = _forked
+    if _worker is None:
+        _worker = _Renderer(record, settings)
+    return _run(_worker, chunks[index])
+
+
+def worker_count(pages: int, workers: Optional[int] = None) -> int:
+    """How many processes render: `workers` if given, else every usable core once the record is large enough."""
+    if workers is not None:
+        return max(1, workers)
+    if pages < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def render_jobs(record: Record, settings: Settings, jobs: list[Job]) -> list[Output]:
+    """Some of the pages (the resident preview re-renders only those that can have changed), in one process."""
+    return _run(_Renderer(record, settings), jobs)
+
+
+def render(record: Record, settings: Settings, workers: Optional[int] = None) -> list[Output]:
+    """Every generated page, in a fixed order; on several cores, in forked processes, with the same bytes.
+
+    Each worker renders contiguous runs of pages (the fragment cache works best on neighbours) and sends
+    back their bytes; the parent keeps the order. Templates and fragments depend only on the record, so a
+    page's bytes do not depend on which process rendered it (tests/test_render_parallel.py)."""
+    global _forked
+    jobs = jobs_of(record)
+    count = worker_count(len(jobs), workers)
+    if count == 1:
+        return _run(_Renderer(record, settings), jobs)
+    env = _environment()
+    for name in env.list_templates():  # compiled once here, inherited by every worker
+        env.get_template(name)
+    size = -(-len(jobs) // (count * 8))  # eight runs per worker: an even share of the slow pages
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    _forked = (record, settings, chunks)
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            return [output for part in pool.imap(_run_chunk, range(len(chunks))) for output in part]
+    finally:
+        _forked = None

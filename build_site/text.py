@@ -68,7 +68,15 @@ class QuoteIndex:
             offset += len(chunk) + 1
 
     def occurrences(self, quote: str, prefix: Optional[str] = None, suffix: Optional[str] = None) -> list[Match]:
-        """Every place the quote occurs, keeping only those pinned by prefix/suffix when given."""
+        """Every place the quote occurs, keeping only those pinned by prefix/suffix when given (remembered: the
+        resident preview keeps an unchanged source's index, and asks again for every quote at every save)."""
+        cache = self.__dict__.setdefault("_found", {})
+        key = (quote, prefix, suffix)
+        if key not in cache:
+            cache[key] = self._occurrences(quote, prefix, suffix)
+        return list(cache[key])
+
+    def _occurrences(self, quote: str, prefix: Optional[str] = None, suffix: Optional[str] = None) -> list[Match]:
         needle = normalize(quote)
         if not needle:
             return []

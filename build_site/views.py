@@ -7,10 +7,11 @@ show (which claims, in which order, which label, what a dispute cell says) is ma
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Optional
 
@@ -261,6 +262,54 @@ def mini_timeline(record: Record, facet: str, record_id: str) -> Optional[MiniTi
     return MiniTimeline(facet, record_id, list(range(first, last + 1)), items)
 
 
+LIST_LIMIT = 300
+"""Above this many events, a page lists its events by year, each year on a page of its own (`<page>/<year>/`);
+the timeline page does the same above TIMELINE_LIST_LIMIT entries. No page then passes 500 KB at 10,000 events."""
+
+TIMELINE_LIST_LIMIT = 1500
+
+
+@dataclass(frozen=True)
+class ListGroup:
+    """One list of events on a page, under its own heading (an actor's role), or the page's only list."""
+
+    anchor: str
+    label: str
+    events: list[m.Event]
+
+
+@dataclass(frozen=True)
+class YearList:
+    """One year of a paged list: its groups, its count, and the years before and after it."""
+
+    year: int
+    groups: list[ListGroup]
+    previous: Optional[int]
+    next: Optional[int]
+
+    @property
+    def count(self) -> int:
+        return len({e.id for group in self.groups for e in group.events})
+
+    def count_in(self, anchor: str) -> int:
+        return sum(len(group.events) for group in self.groups if group.anchor == anchor)
+
+
+def by_year(record: Record, groups: list[ListGroup], limit: Optional[int] = None) -> list[YearList]:
+    """The groups' events year by year (by the year each event starts), or [] if they fit on the page."""
+    if len({e.id for group in groups for e in group.events}) <= (LIST_LIMIT if limit is None else limit):
+        return []
+    found: dict[int, dict[str, list[m.Event]]] = defaultdict(lambda: defaultdict(list))
+    for group in groups:
+        for event in group.events:
+            found[record.dates[event.date].start.year][group.anchor].append(event)
+    years = sorted(found)
+    return [YearList(year, [ListGroup(g.anchor, g.label, found[year][g.anchor]) for g in groups
+                            if found[year][g.anchor]],
+                     years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
+            for i, year in enumerate(years)]
+
+
 # --------------------------------------------------------------------------- actors
 
 
@@ -301,6 +350,8 @@ class ActorView:
     relayed: list[m.Claim]
     timeline: Optional[MiniTimeline]
     """Its events and operations in time."""
+    years: list[YearList]
+    """Its events by year, each year on a page of its own, when there are too many for one page ([] if not)."""
 
 
 def _affiliation_row(record: Record, relation: str, other: str, affiliation: m.Affiliation) -> AffiliationRow:
@@ -321,7 +372,8 @@ def actor_view(record: Record, actor: m.Actor) -> ActorView:
     made = record.claims_by_speaker.get(actor.id, [])
     return ActorView(actor, ACTOR_KIND.singular[actor.kind], rows, groups, record.operations_by_actor.get(actor.id, []),
                      bool(made), [c for c in made if c.about != actor.id], record.claims_about.get(actor.id, []),
-                     record.claims_via.get(actor.id, []), mini_timeline(record, "actor", actor.id))
+                     record.claims_via.get(actor.id, []), mini_timeline(record, "actor", actor.id),
+                     by_year(record, [ListGroup(f"role-{g.role}", g.label, g.events) for g in groups]))
 
 
 # --------------------------------------------------------------------------- places and operations
@@ -338,13 +390,17 @@ class PlaceView:
     operations: list[m.Operation]
     claims_about: list[m.Claim]
     timeline: Optional[MiniTimeline]
+    years: list[YearList]
+    """Its events by year, each year on a page of its own, when there are too many for one page ([] if not)."""
 
 
 def place_view(record: Record, place: m.Place) -> PlaceView:
     description = place.description or f"{place.name}, a {place.kind} named in the sources."
+    events = record.events_by_place.get(place.id, [])
     return PlaceView(place, PLACE_KIND.singular[place.kind], description, record.places_within.get(place.id, []),
-                     record.events_by_place.get(place.id, []), record.operations_by_place.get(place.id, []),
-                     record.claims_about.get(place.id, []), mini_timeline(record, "place", place.id))
+                     events, record.operations_by_place.get(place.id, []),
+                     record.claims_about.get(place.id, []), mini_timeline(record, "place", place.id),
+                     by_year(record, [ListGroup("events", "Events", events)]))
 
 
 @dataclass(frozen=True)
@@ -355,12 +411,16 @@ class OperationView:
     events: list[m.Event]
     claims_about: list[m.Claim]
     timeline: Optional[MiniTimeline]
+    years: list[YearList]
+    """Its events by year, each year on a page of its own, when there are too many for one page ([] if not)."""
 
 
 def operation_view(record: Record, operation: m.Operation) -> OperationView:
+    events = record.events_by_operation.get(operation.id, [])
     return OperationView(operation, record.dates[operation.period] if operation.period else None,
-                         record.sub_operations.get(operation.id, []), record.events_by_operation.get(operation.id, []),
-                         record.claims_about.get(operation.id, []), mini_timeline(record, "operation", operation.id))
+                         record.sub_operations.get(operation.id, []), events,
+                         record.claims_about.get(operation.id, []), mini_timeline(record, "operation", operation.id),
+                         by_year(record, [ListGroup("events", "Events", events)]))
 
 
 # --------------------------------------------------------------------------- events and disputes
@@ -611,6 +671,10 @@ class DisputeRow:
     """The points in dispute, as one line."""
 
 
+DISPUTES_INDEX_LIMIT = 600
+"""Above this many disputed events, the disputes index gives each one line (its anchor kept), not its points."""
+
+
 def dispute_rows(record: Record) -> list[DisputeRow]:
     return [DisputeRow(e, e.dispute, record.dates[e.date].label, "; ".join(p.label for p in e.dispute.points))
             for e in record.timeline if e.dispute is not None and e.status == "disputed"]
@@ -634,6 +698,28 @@ def timeline_entries(record: Record) -> list[TimelineEntry]:
     entries += [TimelineEntry(e, "event", record.dates[e.date], e.status == "disputed") for e in record.timeline]
     return sorted(entries, key=lambda entry: (entry.date.sort_key[0], entry.kind != "operation",
                                               entry.date.sort_key, entry.record.id))
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    """One year of the timeline page's list, on a page of its own when the list is too long for one page."""
+
+    year: int
+    entries: list[TimelineEntry]
+    previous: Optional[int]
+    next: Optional[int]
+
+
+def timeline_years(entries: list[TimelineEntry], limit: Optional[int] = None) -> list[TimelineYear]:
+    """The list year by year (the year each entry starts), or [] if it fits on the timeline page."""
+    if len(entries) <= (TIMELINE_LIST_LIMIT if limit is None else limit):
+        return []
+    found: dict[int, list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        found[entry.date.start.year].append(entry)
+    years = sorted(found)
+    return [TimelineYear(year, found[year], years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
+            for i, year in enumerate(years)]
 
 
 # --------------------------------------------------------------------------- who says what
@@ -673,7 +759,20 @@ class Matrix:
     year: Optional[int]
     """The year of the events it covers, where the matrix is paged by year."""
     events: list[MatrixEvent]
-    rows: list[MatrixRow]
+    record: Optional[Record] = field(default=None, repr=False, compare=False)
+    part: int = 1
+    parts: int = 1
+    """A year of more than MATRIX_PAGE_LIMIT disputed events is cut into parts, each on a page of its own."""
+
+    @functools.cached_property
+    def rows(self) -> list[MatrixRow]:
+        """One row per source document cited by these events' accounts (made when the page is rendered)."""
+        return _rows(self.record, self.events) if self.record is not None else []
+
+    @property
+    def path(self) -> str:
+        """Its page, under disputes/who-says-what/: `<year>/`, then `<year>/<part>/` for the further parts."""
+        return f"{self.year}/" if self.part == 1 else f"{self.year}/{self.part}/"
 
     @property
     def columns(self) -> list[str]:
@@ -682,7 +781,8 @@ class Matrix:
 
 
 MATRIX_PAGE_LIMIT = 40
-"""Above this many disputed events, "who says what" is paged by year (each page stays light at 10,000 events)."""
+"""Above this many disputed events, "who says what" is paged by year, and a year of more is cut into parts of
+this many (each page stays under 500 KB at 10,000 events)."""
 
 
 def _position_claims(account: m.Account, position: str | m.Position) -> list[str]:
@@ -705,12 +805,15 @@ def _backings(record: Record, event: m.Event, point: m.DisputePoint, source_id: 
 
 def _matrix(record: Record, title: str, year: Optional[int], disputed: list[m.Event]) -> Matrix:
     events = [MatrixEvent(e, record.dates[e.date].label, list(e.dispute.points)) for e in disputed if e.dispute]
-    cited = {claim.source for e in disputed if e.dispute for a in e.dispute.accounts for c in a.claims
-             for claim in [record.claims[c]]}
-    rows = [MatrixRow(source, [_backings(record, column.event, point, source.id)
+    return Matrix(title, year, events, record)
+
+
+def _rows(record: Record, events: list[MatrixEvent]) -> list[MatrixRow]:
+    cited = {record.claims[c].source for column in events if column.event.dispute
+             for a in column.event.dispute.accounts for c in a.claims}
+    return [MatrixRow(source, [_backings(record, column.event, point, source.id)
                                for column in events for point in column.points])
             for source in sorted(record.sources.values(), key=lambda s: (s.date, s.id)) if source.id in cited]
-    return Matrix(title, year, events, rows)
 
 
 def who_says_what(record: Record) -> tuple[Matrix, list[Matrix]]:
@@ -722,8 +825,13 @@ def who_says_what(record: Record) -> tuple[Matrix, list[Matrix]]:
     by_year: dict[int, list[m.Event]] = defaultdict(list)
     for event in disputed:
         by_year[record.dates[event.date].start.year].append(event)
-    pages = [_matrix(record, f"{title}: {year}", year, events) for year, events in sorted(by_year.items())]
-    return Matrix(title, None, [], []), pages
+    pages = []
+    for year, events in sorted(by_year.items()):
+        parts = [events[i:i + MATRIX_PAGE_LIMIT] for i in range(0, len(events), MATRIX_PAGE_LIMIT)]
+        for part, chunk in enumerate(parts, start=1):
+            name = f"{title}: {year}" if len(parts) == 1 else f"{title}: {year}, part {part} of {len(parts)}"
+            pages.append(replace(_matrix(record, name, year, chunk), part=part, parts=len(parts)))
+    return Matrix(title, None, []), pages
 
 
 # --------------------------------------------------------------------------- maps and history

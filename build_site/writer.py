@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, Location, Problem
 from .files import create
@@ -104,6 +104,7 @@ def recover(docs: Path, *, quiet: bool = False) -> bool:
     journal, staging = docs.parent / JOURNAL, docs.parent / STAGING
     replayed = journal.exists()
     if replayed:
+        emptied: set[Path] = set()
         for line in journal.read_text(encoding="utf-8").splitlines():
             action, relative = line[0], line[2:]
             target = docs / relative
@@ -112,8 +113,9 @@ def recover(docs: Path, *, quiet: bool = False) -> bool:
                 os.replace(staging / relative, target)
             elif action == "d":
                 target.unlink(missing_ok=True)
+                emptied.add(target.parent)
             _pause()
-        _remove_empty_folders(docs, GENERATED_DIRS)
+        _remove_empty_folders(docs, emptied)
         journal.unlink()
         if not quiet:
             log.info("build: finished writing docs/ for a build that was interrupted")
@@ -122,16 +124,21 @@ def recover(docs: Path, *, quiet: bool = False) -> bool:
     return replayed
 
 
-def _remove_empty_folders(docs: Path, folders: tuple[str, ...]) -> None:
-    for folder in folders:
-        if (docs / folder).is_dir():
-            for existing in sorted((docs / folder).rglob("*"), reverse=True):
-                if existing.is_dir() and not existing.is_symlink() and not any(existing.iterdir()):
-                    existing.rmdir()
+def _remove_empty_folders(docs: Path, emptied: set[Path]) -> None:
+    """Remove the folders that deleting files left empty, and their parents left empty in turn, up to (not
+    including) the generated folders themselves."""
+    tops = {docs / folder for folder in GENERATED_DIRS}
+    for folder in sorted(emptied, key=lambda path: len(path.parts), reverse=True):
+        while folder not in tops and folder.is_relative_to(docs) and folder != docs and folder.is_dir() \
+                and not folder.is_symlink() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
-def _plan(docs: Path, wanted: dict[str, bytes], folders: tuple[str, ...]) -> tuple[dict[str, bytes], list[str], int]:
-    """What must change: the files to write, the stale generated files to delete, how many are unchanged."""
+def _plan(docs: Path, wanted: dict[str, bytes], folders: tuple[str, ...],
+          remove: Optional[Iterable[str]] = None) -> tuple[dict[str, bytes], list[str], int]:
+    """What must change: the files to write, the stale generated files to delete (those not wanted, or only
+    those in `remove`), how many are unchanged."""
     changed: dict[str, bytes] = {}
     unchanged = 0
     for folder in folders:
@@ -143,6 +150,8 @@ def _plan(docs: Path, wanted: dict[str, bytes], folders: tuple[str, ...]) -> tup
             unchanged += 1
         else:
             changed[relative] = content
+    if remove is not None:
+        return changed, [path for path in remove if (docs / path).is_file()], unchanged
     stale = [existing.relative_to(docs).as_posix() for folder in folders if (docs / folder).is_dir()
              for existing in sorted((docs / folder).rglob("*"))
              if existing.is_file() and existing.name != MARKER and existing.relative_to(docs).as_posix() not in wanted]
@@ -182,10 +191,16 @@ def _write_error(error: OSError, committed: bool, docs: Path) -> BuildError:
                                       f"it was; fix it and build again)")])
 
 
-def write(docs: Path, outputs: Iterable[Output], folders: tuple[str, ...] = GENERATED_DIRS) -> WriteReport:
+def write(docs: Path, outputs: Iterable[Output], folders: tuple[str, ...] = GENERATED_DIRS,
+          remove: Optional[Iterable[str]] = None) -> WriteReport:
     """Make the generated folders under `docs` hold exactly `outputs`, all or nothing: the changed files are
-    staged beside docs/, a journal commits the build, then they are moved in. Rewrites only changed files."""
+    staged beside docs/, a journal commits the build, then they are moved in. Rewrites only changed files.
+
+    With `remove` (the resident preview), `outputs` are only some of the files: they are written where they
+    differ, the files named in `remove` are deleted, and every other generated file is left as it is."""
     wanted = _check_paths(outputs, folders)
+    if remove is not None:
+        _check_paths((Output(path, b"") for path in remove), folders)
     foreign = [f"docs/{folder}/" for folder in folders
                if (docs / folder).exists() and not (docs / folder / MARKER).exists()]
     if foreign:
@@ -196,7 +211,7 @@ def write(docs: Path, outputs: Iterable[Output], folders: tuple[str, ...] = GENE
         committed = False
         try:
             recover(docs)
-            changed, stale, unchanged = _plan(docs, wanted, folders)
+            changed, stale, unchanged = _plan(docs, wanted, folders, remove)
             if changed or stale:
                 _stage(docs.parent / STAGING, changed)
                 _journal(docs, changed, stale)

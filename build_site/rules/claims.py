@@ -21,6 +21,10 @@ def speakers(parsed: Parsed) -> Iterator[Problem]:
                           f"without one), got {'both' if speaker.actor else 'neither'}")
 
 
+_INDEXES: dict[tuple, QuoteIndex] = {}
+"""Each source's index by what it is built from: the resident preview builds an unchanged source's once."""
+
+
 def _indexes(parsed: Parsed, paragraphs: dict[str, list[Paragraph]]) -> dict[str, QuoteIndex]:
     # A quote is looked for in the paragraphs readers see: a repeat or scraping debris, hidden by a
     # `cleaning` note, is not a second occurrence (and no claim should cite it).
@@ -28,7 +32,16 @@ def _indexes(parsed: Parsed, paragraphs: dict[str, list[Paragraph]]) -> dict[str
     for source_id, source_paragraphs in paragraphs.items():
         hidden = {number for note in parsed.records.sources[source_id].cleaning
                   if note.action in m.HIDDEN_ACTIONS for number in note.paragraphs}
-        indexes[source_id] = QuoteIndex([p for p in source_paragraphs if p.number not in hidden])
+        shown = [p for p in source_paragraphs if p.number not in hidden]
+        key = tuple((p.number, p.line, p.text) for p in shown)
+        index = _INDEXES.get(key)
+        if index is None:
+            index = _INDEXES[key] = QuoteIndex(shown)
+        indexes[source_id] = index
+    if len(_INDEXES) > 2 * len(paragraphs) + 16:  # forget the indexes of old versions of the sources
+        current = {id(index) for index in indexes.values()}
+        for key in [key for key, index in _INDEXES.items() if id(index) not in current]:
+            del _INDEXES[key]
     return indexes
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from pydantic import ValidationError
 
@@ -178,6 +178,25 @@ def parse(raws: list[RawRecord], unreadable: bool) -> tuple[Parsed, list[Problem
     return parsed, problems
 
 
+_MODELS: dict[int, tuple[RawRecord, m.Entity]] = {}
+"""Each raw record's valid model, by the raw record's identity: the resident preview re-reads only the files
+that changed, so every other record keeps its raw record, and is not validated against its model again."""
+
+
+def _validated(model: type[m.Entity], raw: RawRecord) -> m.Entity:
+    hit = _MODELS.get(id(raw))
+    if hit is None or hit[0] is not raw:
+        hit = _MODELS[id(raw)] = (raw, model.model_validate(raw.data))
+    return hit[1]
+
+
+def forget_all_but(raws: Iterable[RawRecord]) -> None:
+    """Drop the models of every raw record but these (the resident preview, after each validation)."""
+    keep = {id(raw) for raw in raws}
+    for key in [key for key in _MODELS if key not in keep]:
+        del _MODELS[key]
+
+
 def _parse_one(raw: RawRecord, parsed: Parsed, problems: list[Problem]) -> Optional[m.Entity]:
     model = m.KINDS[raw.kind]
     record_id = raw.data.get("id") if isinstance(raw.data, dict) else None
@@ -187,7 +206,7 @@ def _parse_one(raw: RawRecord, parsed: Parsed, problems: list[Problem]) -> Optio
                                 f"expected a mapping (`id: …` and other fields), got {describe_value(raw.data)}"))
         return None
     try:
-        record = model.model_validate(raw.data)
+        record = _validated(model, raw)
     except ValidationError as error:
         parsed.invalid.update(_invalid_ids(raw.data))
         for detail in error.errors(include_url=False):

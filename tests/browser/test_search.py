@@ -66,3 +66,27 @@ def test_generated_listings_are_not_indexed(page, search_url):
     hrefs = [href for _, href in search(page, search_url, "Jadhran")]
     for listing in ("/actors/", "/events/", "/timeline/", "/disputes/", "/places/", "/operations/", "/sources/"):
         assert listing not in hrefs
+
+
+
+def index_hits(page, url: str, query: str) -> list[str]:
+    """The URL of every page Pagefind's own API finds for a query, best first (no result is an empty list)."""
+    page.goto(url)
+    return page.evaluate("""async (q) => {
+        const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
+        const found = await pagefind.search(q);
+        return Promise.all(found.results.map(async (r) => (await r.data()).url));
+    }""", query)
+
+
+def test_blocks_repeated_on_every_page_are_not_indexed(page, search_url):
+    """Cite boxes, change lists and edit links are on every record page: none is searchable (pagefind.yml)."""
+    assert index_hits(page, search_url, "Jadhran"), "the index answers at all"
+    records = ("/events/", "/actors/", "/places/", "/operations/", "/sources/")
+    for phrase in ("Download the reference", "Record last changed", "Edit this record", "Changes to this record"):
+        hits = index_hits(page, search_url, f'"{phrase}"')
+        assert not [hit for hit in hits if hit.startswith(records)], (phrase, hits)
+    # An event's title is found on its own page, not again on the pages that only list it.
+    hrefs = index_hits(page, search_url, "MiG-23 lost near Derna")
+    assert hrefs and hrefs[0] == "/events/mig-23-downed-derna/", hrefs
+    assert "/actors/abdulkarim-sabra/" not in hrefs, hrefs
