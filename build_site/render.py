@@ -143,7 +143,7 @@ class _Renderer:
     def page(self, path: str, template: str, **context: Any) -> None:
         current = Page(path, self.record, self.fragments)
         text = self.env.get_template(template).render(page=current, record=self.record, settings=self.settings,
-                                                      **context)
+                                                      claims_limit=views.CLAIMS_MADE_LIMIT, **context)
         self.outputs.append(Output(path, text.encode("utf-8")))
 
     def entity(self, kind: str, template: str, label: str, view: Callable[[Record, Any], object],

@@ -268,6 +268,10 @@ the timeline page does the same above TIMELINE_LIST_LIMIT entries. No page then 
 
 TIMELINE_LIST_LIMIT = 1500
 
+CLAIMS_MADE_LIMIT = 150
+"""Above this many claims made, a speaker's page lists them one line each (each claim's card is on the page of
+what it is about, where its anchor is)."""
+
 
 @dataclass(frozen=True)
 class ListGroup:

@@ -33,6 +33,7 @@ def paged(tmp_path_factory) -> Path:
         patch.setattr(views, "TIMELINE_LIST_LIMIT", 20)
         patch.setattr(views, "MATRIX_PAGE_LIMIT", 3)
         patch.setattr(views, "DISPUTES_INDEX_LIMIT", 4)
+        patch.setattr(views, "CLAIMS_MADE_LIMIT", 3)
         pipeline.build(root)
     built = run_mkdocs(root, root / "site")
     assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
@@ -117,3 +118,15 @@ def test_every_link_of_the_paged_site_resolves(paged: Path):
             elif anchor and path.suffix == ".html" and anchor not in parsed(path).ids:
                 broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
     assert broken == []
+
+
+def test_a_long_list_of_claims_made_is_one_line_each(paged: Path):
+    record = link(pipeline.check(paged))
+    speaker, made = max(((actor, [c for c in claims if c.about != actor]) for actor, claims in
+                         record.claims_by_speaker.items()), key=lambda found: len(found[1]))
+    assert len(made) > 3
+    page = (paged / "docs" / "actors" / speaker / "index.md").read_text(encoding="utf-8")
+    section = page[page.index("{#claims-made}"):]
+    assert 'class="relayed claim-lines"' in section and '<div class="claim ' not in section.split("\n## ")[0]
+    for claim in made:  # each links to its card, on the page of what it is about
+        assert f'#claim-{claim.id}"' in section
