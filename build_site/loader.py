@@ -443,27 +443,7 @@ def find_record_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]
 
 def load(root: Path) -> Inputs:
     """Read every curated file under `data/`, the source files they name, and the URL registry."""
-    records: list[RawRecord] = []
-    found, problems = find_record_files(root)
-    for kind, file in found:
-        read, trouble = read_records(root, kind, file)
-        records.extend(read)
-        problems.extend(trouble)
-    files: dict[str, SourceFile] = {}
-    for record in records:
-        if record.kind == "sources" and isinstance(record.data, dict) and isinstance(record.data.get("file"), str):
-            files[record.data["file"]] = _source_file(root, record.data["file"])
-    registry: list[tuple[str, Location]] = []
-    registry_history: dict[str, str] = {}
-    if (root / DATA_DIR).is_dir():
-        registry, trouble = read_registry(root)
-        problems.extend(trouble)
-        registry_history = read_registry_history(root)
-    basemap, trouble = read_basemap(root)
-    problems.extend(trouble)
-    data_files = [file.relative_to(root).as_posix() for _, file in found]
-    return Inputs(records, files, registry, read_history(root, data_files), basemap, registry_history, problems,
-                  read_pages(root))
+    return Reader(root).load()[0]
 
 
 def _source_file(root: Path, rel: str) -> SourceFile:

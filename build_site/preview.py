@@ -31,7 +31,7 @@ from .rules import schema
 from .settings import Settings
 from .subset import subset
 from .validate import Checked, validate
-from .views import _operation_reach
+from .views import operation_reach
 from .writer import Output, write
 
 
@@ -90,7 +90,7 @@ def pages_to_render(old: Record, new: Record, changed: set[str]) -> set[str]:
         for record_id in changed:
             if record_id in version.neighbours:
                 near.update(e.id for e in version.neighbours[record_id] if e is not None)
-        reach = _operation_reach(version)
+        reach = operation_reach(version)
         for record_id in changed & reach.keys():
             near |= reach[record_id]
         places = {p.id: p.within for p in version.places.values()}
@@ -120,8 +120,6 @@ def listing_scope(record: Record, job: Job) -> Optional[frozenset[str]]:
         return frozenset(e.id for month in context["year"].months for e in month.events)
     if "year" in context and hasattr(context["year"], "entries"):  # a year of the timeline's list
         return frozenset(entry.record.id for entry in context["year"].entries)
-    if "year" in context and hasattr(context["year"], "groups"):  # a year of one record's events (an entity job's)
-        return None
     return None
 
 

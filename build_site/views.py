@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Optional
+from typing import Iterator, Optional
 
 from . import model as m
 from .dates import DateInfo
@@ -214,7 +214,7 @@ def _units(day: dt.date, first_year: int) -> int:
 _OPERATION_REACH: dict[int, tuple[Record, dict[str, set[str]]]] = {}
 
 
-def _operation_reach(record: Record) -> dict[str, set[str]]:
+def operation_reach(record: Record) -> dict[str, set[str]]:
     """Each dated operation's actors and places as the timeline filters them (build_site/timeline.py): its own,
     and those of its events. Computed once per record."""
     cached = _OPERATION_REACH.get(id(record))
@@ -238,7 +238,7 @@ def scope_items(record: Record, facet: str, record_id: str) -> tuple[list[m.Even
         events = list({r.event.id: r.event for r in record.roles_by_actor.get(record_id, [])}.values())
     else:
         events = [e for e in record.events_by_place.get(record_id, []) if record_id in e.places]
-    reach = _operation_reach(record)
+    reach = operation_reach(record)
     return events, [o for o in record.operations.values() if record_id in reach[o.id]]
 
 
@@ -299,6 +299,12 @@ class YearList:
         return sum(len(group.events) for group in self.groups if group.anchor == anchor)
 
 
+def _around(years: list[int]) -> Iterator[tuple[int, Optional[int], Optional[int]]]:
+    """Each of the sorted years, with the one before and the one after it (None at the ends)."""
+    for i, year in enumerate(years):
+        yield year, years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None
+
+
 def by_year(record: Record, groups: list[ListGroup], limit: Optional[int] = None) -> list[YearList]:
     """The groups' events year by year (by the year each event starts), or [] if they fit on the page."""
     if len({e.id for group in groups for e in group.events}) <= (LIST_LIMIT if limit is None else limit):
@@ -307,11 +313,9 @@ def by_year(record: Record, groups: list[ListGroup], limit: Optional[int] = None
     for group in groups:
         for event in group.events:
             found[record.dates[event.date].start.year][group.anchor].append(event)
-    years = sorted(found)
     return [YearList(year, [ListGroup(g.anchor, g.label, found[year][g.anchor]) for g in groups
-                            if found[year][g.anchor]],
-                     years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
-            for i, year in enumerate(years)]
+                            if found[year][g.anchor]], previous, following)
+            for year, previous, following in _around(sorted(found))]
 
 
 # --------------------------------------------------------------------------- actors
@@ -721,9 +725,7 @@ def timeline_years(entries: list[TimelineEntry], limit: Optional[int] = None) ->
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for entry in entries:
         found[entry.date.start.year].append(entry)
-    years = sorted(found)
-    return [TimelineYear(year, found[year], years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
-            for i, year in enumerate(years)]
+    return [TimelineYear(year, found[year], previous, following) for year, previous, following in _around(sorted(found))]
 
 
 # --------------------------------------------------------------------------- who says what
