@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import signal
 import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -18,7 +16,7 @@ from .errors import BuildError, Problem
 from .pipeline import build, check, register
 
 if TYPE_CHECKING:
-    from .preview import Resident
+    from .preview import Refresh, Resident
 
 log = logging.getLogger("build_site")
 
@@ -94,23 +92,24 @@ def _port_free(dev_addr: str) -> bool:
     return True
 
 
-def _refresh(resident: "Resident", args: argparse.Namespace) -> None:
+def _refresh(resident: "Resident", args: argparse.Namespace, later: bool = False) -> "Refresh | None":
     """One refresh of the resident preview: whatever goes wrong is printed, and the last good site stays served."""
     try:
-        done = resident.refresh()
+        done = resident.refresh(later=later)
     except BuildError as error:
         _report(error.problems, args.format)
         print("serve: fix the errors above; serving the last good output meanwhile.", file=sys.stderr)
-        return
+        return None
     except Exception as error:  # noqa: BLE001 - serve must outlive any failure of one build
         print(f"serve: the build failed ({type(error).__name__}: {error}); serving the last good output meanwhile.",
               file=sys.stderr)
-        return
+        return None
     _report(done.warnings, args.format)
     if done.changed_files:
         print(f"serve: {', '.join(done.changed_files)}: {done.changed_records} record(s) changed, "
               f"{done.pages_rendered} page(s) rendered, {done.written} file(s) written "
               f"({sum(done.seconds.values()):.2f} s)", flush=True)
+    return done
 
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
@@ -118,49 +117,16 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Keep the record in memory and refresh docs/ when data/ or seeds/ change (build_site/preview.py), while
-    `mkdocs serve --dirty` rebuilds only the pages that changed. Pagefind is not run: search needs `make site`."""
-    from .preview import Resident
+    """Keep the record and the built site in memory (build_site/preview.py, build_site/live.py); on a save,
+    regenerate what changed and have MkDocs rebuild only those pages. Pagefind is not run: search needs `make site`."""
+    from .live import Serve
 
     if not _port_free(args.dev_addr):
         print(f"serve: cannot listen on {args.dev_addr}: the address is in use or invalid (stop the other server, "
               f"or pass another one: --dev-addr 127.0.0.1:8001)", file=sys.stderr)
         return 1
-    resident = Resident(args.root, only=args.only, strict=args.strict)
-    _refresh(resident, args)
-    # The MkDocs hook imports build_site.layout: keep this package importable wherever the site is.
-    package_root = str(Path(__file__).resolve().parent.parent)
-    path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", args.dev_addr],
-                              cwd=args.root, env={**os.environ, "PYTHONPATH": path})
-    watched = [args.root / "data", args.root / "seeds"]
-
-    def stamp() -> tuple:
-        try:
-            return tuple(sorted((str(p), p.stat().st_mtime_ns) for d in watched for p in d.rglob("*") if p.is_file()))
-        except OSError:  # a file removed while looking: look again next second
-            return ()
-
-    last = stamp()
-    try:
-        while server.poll() is None:
-            time.sleep(0.2)  # a few stat calls: the preview starts within a fifth of a second of a save
-            now = stamp()
-            if now != last:
-                last = now
-                _refresh(resident, args)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-    code = server.returncode
-    return 0 if code in (0, -signal.SIGTERM) else 1
+    return Serve(args, _refresh).run()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -352,8 +353,11 @@ def _describe_set(text: str) -> DateInfo:
 
 # ---------------------------------------------------------------- entry point
 
+@functools.lru_cache(maxsize=1 << 16)
 def describe(text: str) -> DateInfo:
-    """Parse an EDTF string and describe it. Raises DateError with a reason a contributor can act on."""
+    """Parse an EDTF string and describe it. Raises DateError with a reason a contributor can act on.
+    Remembered by text (a DateInfo is frozen): a record names the same dates again and again, and the
+    resident preview describes every date of the record on each save."""
     plain = _describe_plain(text)
     if plain is not None:
         return plain

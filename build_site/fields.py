@@ -143,17 +143,26 @@ def walk(record: BaseModel, path: Path = ()) -> Iterator[Found]:
         yield from _walk(getattr(record, name), shape, (*path, name))
 
 
-_FOUND: dict[int, tuple[BaseModel, tuple[Found, ...]]] = {}
+_FOUND: dict[int, tuple[BaseModel, tuple[Found, ...], tuple[tuple[Path, str, tuple[str, ...]], ...],
+                        tuple[tuple[Path, str], ...]]] = {}
 """Each record's references and dates, walked once (several rules ask; the resident preview keeps
 unchanged records from one validation to the next). Keyed by identity, holding the record itself."""
 
 
-def found_in(record: m.Record) -> tuple[Found, ...]:
-    """`walk(record)`, remembered for as long as the record is (see `forget_all_but`)."""
+def _remembered(record: m.Record):
     hit = _FOUND.get(id(record))
     if hit is None or hit[0] is not record:
-        hit = _FOUND[id(record)] = (record, tuple(walk(record)))
-    return hit[1]
+        found = tuple(walk(record))
+        hit = _FOUND[id(record)] = (
+            record, found,
+            tuple((f.path, f.value, f.meaning.kinds) for f in found if isinstance(f.meaning, m.RefTo)),
+            tuple((f.path, f.value) for f in found if isinstance(f.meaning, m.IsDate)))
+    return hit
+
+
+def found_in(record: m.Record) -> tuple[Found, ...]:
+    """`walk(record)`, remembered for as long as the record is (see `forget_all_but`)."""
+    return _remembered(record)[1]
 
 
 def forget_all_but(records: typing.Iterable[BaseModel]) -> None:
@@ -163,18 +172,14 @@ def forget_all_but(records: typing.Iterable[BaseModel]) -> None:
         del _FOUND[key]
 
 
-def references(record: m.Record) -> Iterator[tuple[Path, str, tuple[str, ...]]]:
+def references(record: m.Record) -> tuple[tuple[Path, str, tuple[str, ...]], ...]:
     """(path, referenced id, the kinds it may be) for every reference a record makes."""
-    for found in found_in(record):
-        if isinstance(found.meaning, m.RefTo):
-            yield found.path, found.value, found.meaning.kinds
+    return _remembered(record)[2]
 
 
-def dates(record: m.Record) -> Iterator[tuple[Path, str]]:
+def dates(record: m.Record) -> tuple[tuple[Path, str], ...]:
     """(path, EDTF text) for every date a record holds."""
-    for found in found_in(record):
-        if isinstance(found.meaning, m.IsDate):
-            yield found.path, found.value
+    return _remembered(record)[3]
 
 
 def field_name(path: Path) -> str:

@@ -13,6 +13,7 @@ tests/test_preview.py proves that after each kind of edit docs/ is byte-identica
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,10 @@ class Refresh:
     pages_rendered: int
     written: int
     seconds: dict[str, float]
+    paths: tuple[str, ...] = ()
+    """The files written, relative to docs/: the pages first, then the data exports."""
+    gone: tuple[str, ...] = ()
+    """The files removed, relative to docs/."""
 
 
 def _locations_or_content(old: Checked, new: Checked) -> set[str]:
@@ -141,8 +146,24 @@ class Resident:
         self.paths: set[str] = set()
         """Every file the last good refresh generated, relative to docs/."""
 
-    def refresh(self) -> Refresh:
-        """Bring docs/ up to date with the files; raise BuildError (nothing written) if the record has errors."""
+    def refresh(self, later: bool = False) -> Refresh:
+        """Bring docs/ up to date with the files; raise BuildError (nothing written) if the record has errors.
+        With `later`, a refresh of some pages leaves the data exports to `export()` (`exports_due`).
+
+        The cycle collector waits: a full collection scans the whole resident record (a second and more at
+        10,000 events) and finds nothing to free in it. After the refresh only what it made is collected,
+        and what is left is frozen out of later collections, as the one-off build does (pipeline.py)."""
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._refresh(later)
+        finally:
+            gc.collect(1)
+            gc.freeze()
+            if collecting:
+                gc.enable()
+
+    def _refresh(self, later: bool) -> Refresh:
         seconds: dict[str, float] = {}
         begin = time.perf_counter()
         inputs, changed_files = self.reader.load()
@@ -176,21 +197,43 @@ class Resident:
         seconds["render"] = time.perf_counter() - begin
         everything = len(chosen) == len(jobs)
         written = 0
+        self._paths, self._gone = [], []
         if not everything:  # the pages first: MkDocs can rebuild them while the exports are made
             begin = time.perf_counter()
-            written += self._write(outputs, record, chosen, False, lambda path: not _is_export(path))
+            written += self._write(outputs, record, chosen, False, lambda path: not is_export(path))
             seconds["write"] = time.perf_counter() - begin
             outputs = []
-        begin = time.perf_counter()
-        outputs += exports(record, self.settings) + feeds(record, self.settings)
-        seconds["exports"] = time.perf_counter() - begin
-        begin = time.perf_counter()
-        written += self._write(outputs, record, chosen, everything, _is_export)
-        seconds["write"] = seconds.get("write", 0.0) + time.perf_counter() - begin
         self.checked, self.record = checked, record
+        if everything or not later:
+            begin = time.perf_counter()
+            outputs += exports(record, self.settings) + feeds(record, self.settings)
+            seconds["exports"] = time.perf_counter() - begin
+            begin = time.perf_counter()
+            written += self._write(outputs, record, chosen, everything, is_export)
+            seconds["write"] = seconds.get("write", 0.0) + time.perf_counter() - begin
+            self.exports_due = False
+        else:
+            self.exports_due = True
         warnings = [p for p in checked.problems if p.severity == "warning"]
-        return Refresh(sorted(changed_files), len(changed), warnings, pages, written, seconds)
+        return Refresh(sorted(changed_files), len(changed), warnings, pages, written, seconds, tuple(self._paths),
+                       tuple(self._gone))
 
+    exports_due = False
+    """Whether the data exports lag the pages (a refresh `later`): `export()` writes them."""
+
+    def export(self) -> Refresh:
+        """The data exports and feeds of the last good refresh, written where they differ."""
+        assert self.record is not None
+        begin = time.perf_counter()
+        self._paths, self._gone = [], []
+        outputs = exports(self.record, self.settings) + feeds(self.record, self.settings)
+        written = self._write(outputs, self.record, [], False, is_export)
+        self.exports_due = False
+        return Refresh([], 0, [], 0, written, {"exports": time.perf_counter() - begin}, tuple(self._paths),
+                       tuple(self._gone))
+
+    _paths: list[str] = []
+    _gone: list[str] = []
     scopes: dict[str, Optional[frozenset[str]]] = {}
     """Each listing page's scope at the last refresh (`listing_scope`)."""
 
@@ -212,6 +255,8 @@ class Resident:
         if everything:
             report = write(self.docs, outputs)
             self.paths = produced
+            self._paths += report.paths
+            self._gone += report.gone
             return report.written
         rendered = {job[1][4] for job in chosen if job[0] == "entity"}
         kept = {layout.page_url(kind, page_id) for kind in layout.PAGE_FOLDERS for record_id, item in record.of(kind).items()
@@ -221,10 +266,12 @@ class Resident:
                       if among(path) and path not in listed and _owner(path) not in kept)
         report = write(self.docs, outputs, remove=gone)
         self.paths = (self.paths - set(gone)) | produced
+        self._paths += report.paths
+        self._gone += report.gone
         return report.written
 
 
-def _is_export(path: str) -> bool:
+def is_export(path: str) -> bool:
     """Whether a generated file is a data export or a feed (made after the pages), not a page."""
     return path.split("/", 1)[0] in (layout.DATA_FOLDER, layout.FEED_FOLDER)
 

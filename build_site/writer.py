@@ -46,6 +46,10 @@ class WriteReport:
     """Files left alone because their content was already right."""
     removed: int
     """Stale generated files deleted."""
+    paths: tuple[str, ...] = ()
+    """The files created or changed, relative to docs/ (the resident preview hands them to MkDocs)."""
+    gone: tuple[str, ...] = ()
+    """The files deleted, relative to docs/."""
 
 
 def _check_paths(outputs: Iterable[Output], folders: tuple[str, ...]) -> dict[str, bytes]:
@@ -223,4 +227,5 @@ def write(docs: Path, outputs: Iterable[Output], folders: tuple[str, ...] = GENE
             raise _write_error(error, committed, docs) from error
     written = sum(1 for relative in changed if not relative.endswith(MARKER))
     log.debug("wrote %d, unchanged %d, removed %d", written, unchanged, len(stale))
-    return WriteReport(written, unchanged, len(stale))
+    paths = tuple(relative for relative in changed if not relative.endswith(MARKER))
+    return WriteReport(written, unchanged, len(stale), paths, tuple(stale))
