@@ -45,7 +45,7 @@ build: setup
 
 site: build
 	$(PY) -m $(MKDOCS) build --strict --site-dir site $(if $(filter properdocs,$(MKDOCS)),-f mkdocs.yml)
-	$(PY) -m pagefind --site site --quiet
+	$(PY) -m build_site.search_index site
 
 serve: setup  # `build_site serve` builds first (with ONLY, only the preview)
 	$(PY) -m build_site serve $(if $(ONLY),--only $(ONLY))

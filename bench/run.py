@@ -184,7 +184,7 @@ def measure(size: int, seed: int, scratch: Path, keep: bool, lunr: bool = False,
     result.update(mkdocs_s=mkdocs["seconds"], mkdocs_peak_kib=mkdocs["peak_kib"])
     result["pagefind_s"] = 0.0
     if uses_pagefind(root):
-        indexed = run_measured([python, "-m", "pagefind", "--site", str(root / "site")], ROOT)  # ROOT: pagefind.yml
+        indexed = run_measured([python, "-m", "build_site.search_index", str(root / "site")], ROOT)  # ROOT: pagefind.yml
         result.update(pagefind_s=indexed["seconds"], pagefind_peak_kib=indexed["peak_kib"])
     result["total_s"] = result["generator_s"] + result["mkdocs_s"] + result["pagefind_s"]
     result["peak_kib"] = max(result["generator_peak_kib"], result["mkdocs_peak_kib"], result.get("pagefind_peak_kib", 0))
@@ -277,6 +277,8 @@ def time_preview(root: Path, edits: int = 3, timeout_s: float = 900) -> dict:
             times.append(time.perf_counter() - saved)
             title = new
         refreshes = [line.strip() for line in lines if line.startswith("serve: ")]
+        if os.environ.get("BENCH_PREVIEW_LOG"):
+            print("\n".join(refreshes[-2 * edits:]), file=sys.stderr)
         return {"preview_startup_s": startup, "preview_edit_s": statistics.median(times), "preview_edits_s": times,
                 "preview_log": refreshes[-1] if refreshes else ""}
     finally:

@@ -24,10 +24,23 @@
     return (words[key] || fallback).replace("#", String(count));
   }
 
+  /* The other shards' folders, relative to the bundle (none: a site indexed in one run has no shards.json). */
+  function shards() {
+    return fetch(bundle + "shards.json").then(function (response) {
+      return response.ok ? response.json() : [];
+    }).catch(function () { return []; });
+  }
+
   function load() {
     if (!pagefind) {
       pagefind = import(bundle + "pagefind.js").then(function (module) {
-        return Promise.resolve(module.options({ excerptLength: 24 })).then(function () {
+        return Promise.resolve(module.options({ excerptLength: 24 })).then(shards).then(function (others) {
+          /* A large site's index is in shards (build_site/search_index.py): one search over all of them. */
+          return Promise.all(others.map(function (name) {
+            /* Results' URLs from the site's root path, as the first bundle's are (the site may be under a sub-path). */
+            return module.mergeIndex(new URL(name, bundle).href, { excerptLength: 24, baseUrl: new URL("../", bundle).pathname });
+          }));
+        }).then(function () {
           module.init();
           return module;
         });

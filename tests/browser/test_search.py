@@ -5,11 +5,15 @@ the page. The search loads everything it needs from the site itself; no request 
 """
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import serve
 
 from .conftest import PHONE
 
@@ -21,7 +25,7 @@ RESULT = ".md-search-result__item a"
 @pytest.fixture(scope="module")
 def search_url(site_dir: Path, site_server: str) -> str:
     """The built site with its Pagefind index, made by the same command as `make site` (reads pagefind.yml)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+    result = subprocess.run([sys.executable, "-m", "build_site.search_index", str(site_dir)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site_dir / "pagefind" / "pagefind.js").is_file()
@@ -90,3 +94,45 @@ def test_blocks_repeated_on_every_page_are_not_indexed(page, search_url):
     hrefs = index_hits(page, search_url, "MiG-23 lost near Derna")
     assert hrefs and hrefs[0] == "/events/mig-23-downed-derna/", hrefs
     assert "/actors/abdulkarim-sabra/" not in hrefs, hrefs
+
+
+def all_hits(page, url: str, query: str) -> list[str]:
+    """Every page a query finds through Pagefind's API, with the index's shards merged as the header search does."""
+    page.goto(url)
+    return page.evaluate("""async (q) => {
+        const bundle = new URL("pagefind/", document.baseURI).href;
+        const pagefind = await import(bundle + "pagefind.js");
+        const shards = await (await fetch(bundle + "shards.json")).json();
+        for (const name of shards) {
+            await pagefind.mergeIndex(new URL(name, bundle).href, {baseUrl: new URL("../", bundle).pathname});
+        }
+        const found = await pagefind.search(q);
+        return Promise.all(found.results.map(async (r) => (await r.data()).url));
+    }""", query)
+
+
+@pytest.fixture(scope="module")
+def sharded_url(site_dir: Path, search_url: str, tmp_path_factory):
+    """The same site indexed in shards of 40 pages (a large site's index: build_site/search_index.py)."""
+    from build_site import search_index  # noqa: PLC0415
+
+    copy = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
+    shards = search_index.index(copy, shard_pages=40, cwd=ROOT)
+    assert shards >= 4
+    assert json.loads((copy / "pagefind" / "shards.json").read_text()) == [f"shard-{n}/" for n in range(2, shards + 1)]
+    with serve(copy) as base:
+        yield base
+
+
+def test_an_index_in_shards_finds_what_one_index_finds(page, search_url, sharded_url):
+    for query in ("Derna", "Jadhran", "Sirte", '"Shura Council"'):
+        one = all_hits(page, search_url, query)
+        sharded = all_hits(page, sharded_url, query)
+        assert one and sorted(sharded) == sorted(one), (query, set(one) - set(sharded), set(sharded) - set(one))
+
+
+@pytest.mark.parametrize("spelling", ["Jathran", "Jadhran"])
+def test_the_header_search_merges_the_shards(page, sharded_url, spelling):
+    results = search(page, sharded_url, spelling)
+    assert results[0] == ("Ibrahim Jadhran", "/actors/ibrahim-jadhran/"), results

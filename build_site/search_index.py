@@ -1,0 +1,110 @@
+"""The search index of a built site (Pagefind), in shards of at most SHARD_PAGES pages, merged in the browser.
+
+Pagefind holds every page of a run, and its index, in memory at once: 1.4 GB for the 12,500 pages of a
+10,000-event record (BENCHMARKS.md). A site of more than SHARD_PAGES HTML pages is therefore indexed in
+several runs, each over a share of the pages (every n-th page in path order, so each share is a mix of
+every kind of page), and each run's bundle is written beside the first: site/pagefind/ (the one the
+header search loads) and site/pagefind/shard-2/, shard-3/ … The first bundle's `shards.json` lists the
+others (none, for one run), and the header search merges them into one search (Pagefind's `mergeIndex`, its multisite
+search), so a query finds a page whatever shard holds it. A site of SHARD_PAGES pages or fewer is one
+run of `python -m pagefind --site site`, as before.
+
+Each run reads pagefind.yml (the selectors left out of the index) from the repository root and indexes a
+folder of hard links to its share of the site's pages, at their own paths, so every result's URL is the
+page's own. Standard library only, plus the `pagefind` package's binary (run as `python -m pagefind`).
+
+    python -m build_site.search_index site            # what `make site` runs after `mkdocs build`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+SHARD_PAGES = 3000
+"""The most pages one Pagefind run indexes (about 300 MB of its memory at 10,000 events)."""
+BUNDLE = "pagefind"
+MANIFEST = "shards.json"
+"""In the first bundle: the other bundles' folders, relative to it (`["shard-2/", …]`; `[]` with one shard)."""
+
+
+def shard_name(number: int) -> str:
+    return f"shard-{number}/"
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every HTML page of the site but the index's own, relative to the site, in path order."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if p.relative_to(site).parts[0] != BUNDLE)
+
+
+def _pagefind(site: Path, output: Path, cwd: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
+                             "--quiet"], cwd=cwd, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"search index: pagefind failed on {site}:\n{result.stdout}{result.stderr}")
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _link(site: Path, share: list[str], farm: Path) -> Path:
+    """A folder of hard links to `share` (pages of `site`), each at its own path."""
+    made: set[Path] = set()
+    for relative in share:
+        target = farm / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        os.link(site / relative, target)
+    return farm
+
+
+def index(site: Path, shard_pages: int = SHARD_PAGES, cwd: Path | None = None) -> int:
+    """Write site/pagefind/ (and its shards); the number of shards."""
+    cwd = cwd or Path.cwd()
+    site = site.resolve()
+    pages = pages_of(site)
+    shards = max(1, -(-len(pages) // shard_pages))
+    final = site / BUNDLE
+    work = Path(tempfile.mkdtemp(prefix=".search-index-", dir=site.parent))
+    try:
+        bundles = [work / f"bundle-{number}" for number in range(1, shards + 1)]
+        farms = [site] if shards == 1 else [_link(site, pages[number::shards], work / f"pages-{number + 1}")
+                                            for number in range(shards)]
+        # Two runs at a time on two cores (each run is partly serial): about twice one run's memory at once.
+        with ThreadPoolExecutor(max_workers=min(shards, _cores())) as pool:
+            list(pool.map(lambda pair: _pagefind(pair[0], pair[1], cwd), zip(farms, bundles, strict=True)))
+        first = bundles[0]
+        (first / MANIFEST).write_text(json.dumps([shard_name(n) for n in range(2, shards + 1)]) + "\n",
+                                      encoding="utf-8")
+        for number, bundle in enumerate(bundles[1:], start=2):
+            bundle.rename(first / shard_name(number).rstrip("/"))
+        if final.exists():
+            shutil.rmtree(final)
+        first.rename(final)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return shards
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_site.search_index", description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="the built site (site/)")
+    parser.add_argument("--shard-pages", type=int, default=SHARD_PAGES, help="the most pages one run indexes")
+    args = parser.parse_args(argv)
+    shards = index(args.site, args.shard_pages)
+    print(f"search index: {len(pages_of(args.site.resolve()))} pages in {shards} shard(s), {args.site / BUNDLE}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
