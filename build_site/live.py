@@ -245,6 +245,8 @@ class _Exports:
             self.due.clear()
             if self.stopping:
                 return
+            with self.lock:
+                self.resident.collect()
             self._wait()
             with self.lock:
                 if self.resident.exports_due and not self.stopping:
@@ -355,7 +357,7 @@ class Serve:
                     print(f"serve: MkDocs rebuilt {pages} page(s) ({time.perf_counter() - begin:.2f} s)", flush=True)
                 else:
                     site.full(dirty=True)
-            if self.resident.exports_due:
+            if self.resident.exports_due or self.resident.collect_due:
                 exports.request()
 
         server = site.server(builder)

@@ -158,10 +158,26 @@ class Resident:
         try:
             return self._refresh(later)
         finally:
-            gc.collect(1)
-            gc.freeze()
-            if collecting:
-                gc.enable()
+            if later:
+                self.collect_due = self.collect_due or collecting  # `collect()`, once the pages are served
+            else:
+                self._collect(collecting)
+
+    collect_due = False
+    """Whether a refresh `later` left its collection to `collect()`."""
+
+    def collect(self) -> None:
+        """What the last refresh left for the cycle collector, collected; the rest frozen (see `refresh`)."""
+        if self.collect_due:
+            self.collect_due = False
+            self._collect(True)
+
+    @staticmethod
+    def _collect(enable: bool) -> None:
+        gc.collect(1)
+        gc.freeze()
+        if enable:
+            gc.enable()
 
     def _refresh(self, later: bool) -> Refresh:
         seconds: dict[str, float] = {}
