@@ -226,8 +226,8 @@ class _Exports:
     pages are served (a thread of their own waits for the previous one first, so the page's reload never
     waits for exports). `lock` is held by whoever reads or changes the resident record."""
 
-    def __init__(self, resident: Resident, site: LiveSite, server: LiveReloadServer):
-        self.resident, self.site, self.server = resident, site, server
+    def __init__(self, resident: Resident, site: LiveSite, server: LiveReloadServer, stamp: Path):
+        self.resident, self.site, self.server, self.stamp = resident, site, server, stamp
         self.lock = threading.Lock()
         self.due = threading.Event()
         self.stopping = False
@@ -246,11 +246,25 @@ class _Exports:
             if self.stopping:
                 return
             with self.lock:
+                if self.resident.pages_due:
+                    self._finish()
                 self.resident.collect()
             self._wait()
             with self.lock:
                 if self.resident.exports_due and not self.stopping:
                     self._fork()
+
+    def _finish(self) -> None:
+        """The pages that list or name what changed, after the edited record's own page is served; then the
+        server is told (a touch of a file it watches, `stamp`) so that every open page reloads again."""
+        done = self.resident.finish()
+        if done.paths or done.gone:
+            if not self.site.update(done.paths, done.gone):
+                self.site.full(dirty=True)
+            pages = sum(1 for path in done.paths if path.endswith(".md"))
+            print(f"serve: then {done.pages_rendered} page(s) listing or naming it rendered, {pages} rebuilt "
+                  f"({done.seconds['pages']:.2f} s)", flush=True)
+            self.stamp.touch()
 
     def _fork(self) -> None:
         if not hasattr(os, "fork"):
@@ -346,23 +360,26 @@ class Serve:
             assert exports is not None
             with exports.lock:
                 done = self.refresh(self.resident, self.args, later=True)
-            now = self._stamp(watched)
-            begin = time.perf_counter()
-            if now != last:
-                last = now
-                site.full(dirty=True)
-            elif done is not None and (done.paths or done.gone):
-                if site.update(done.paths, done.gone):
-                    pages = sum(1 for path in done.paths if path.endswith(".md"))
-                    print(f"serve: MkDocs rebuilt {pages} page(s) ({time.perf_counter() - begin:.2f} s)", flush=True)
-                else:
+                now = self._stamp(watched)
+                begin = time.perf_counter()
+                if now != last:
+                    last = now
                     site.full(dirty=True)
-            if self.resident.exports_due or self.resident.collect_due:
+                elif done is not None and (done.paths or done.gone):
+                    if site.update(done.paths, done.gone):
+                        pages = sum(1 for path in done.paths if path.endswith(".md"))
+                        print(f"serve: MkDocs rebuilt {pages} page(s) ({time.perf_counter() - begin:.2f} s)",
+                              flush=True)
+                    else:
+                        site.full(dirty=True)
+            if self.resident.pages_due or self.resident.exports_due or self.resident.collect_due:
                 exports.request()
 
         server = site.server(builder)
-        exports = _Exports(self.resident, site, server)
-        for path in [self.root / "data", self.root / "seeds", *watched]:
+        told = site.site_dir.parent / f"{site.site_dir.name}.refreshed"  # touched after the second round of pages
+        told.touch()
+        exports = _Exports(self.resident, site, server, told)
+        for path in [self.root / "data", self.root / "seeds", *watched, told]:
             if path.exists():
                 server.watch(str(path))
         try:
@@ -373,6 +390,7 @@ class Serve:
             exports.stop()
             server.shutdown()
             site.close()
+            told.unlink(missing_ok=True)
         return 0
 
 

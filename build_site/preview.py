@@ -145,10 +145,14 @@ class Resident:
         self.record: Optional[Record] = None
         self.paths: set[str] = set()
         """Every file the last good refresh generated, relative to docs/."""
+        self.pending: list[tuple[Record, set[str]]] = []
+        """Each refresh since the pages were last all brought up to date: the record before it, what it changed."""
 
     def refresh(self, later: bool = False) -> Refresh:
         """Bring docs/ up to date with the files; raise BuildError (nothing written) if the record has errors.
-        With `later`, a refresh of some pages leaves the data exports to `export()` (`exports_due`).
+        With `later`, a refresh writes only the changed records' own pages (the page being edited is served
+        first), and leaves the pages that list or name them to `finish()` (`pages_due`) and the data exports
+        to `export()` (`exports_due`).
 
         The cycle collector waits: a full collection scans the whole resident record (a second and more at
         10,000 events) and finds nothing to free in it. After the refresh only what it made is collected,
@@ -200,14 +204,21 @@ class Resident:
         seconds["link"] = time.perf_counter() - begin
         begin = time.perf_counter()
         jobs = jobs_of(record)
+        pages_first = False
         if self.record is None or self.checked is None:
             chosen = jobs
             changed = set(record.kind_of)
         else:
             changed = _locations_or_content(self.checked, checked)
-            wanted = pages_to_render(self.record, record, changed)
-            chosen = [job for job in jobs if self._needed(job, record, changed, wanted)]
-        self.scopes = {_path_of(job): listing_scope(record, job) for job in jobs if job[0] == "page"}
+            self.pending.append((self.record, changed))
+            if later:  # the changed records' own pages now, the pages that list or name them by `finish()`
+                pages_first = True
+                chosen = [job for job in jobs if job[0] == "entity" and job[1][4] in changed]
+            else:
+                chosen = self._rest(record, jobs)
+        if not pages_first:
+            self.scopes = {_path_of(job): listing_scope(record, job) for job in jobs if job[0] == "page"}
+            self.pending = []
         outputs = render(record, self.settings) if len(chosen) == len(jobs) else render_jobs(record, self.settings, chosen)
         pages = sum(1 for output in outputs if output.path.endswith(".md"))
         seconds["render"] = time.perf_counter() - begin
@@ -220,6 +231,7 @@ class Resident:
             seconds["write"] = time.perf_counter() - begin
             outputs = []
         self.checked, self.record = checked, record
+        self.pages_due = pages_first
         if everything or not later:
             begin = time.perf_counter()
             outputs += exports(record, self.settings) + feeds(record, self.settings)
@@ -236,6 +248,32 @@ class Resident:
 
     exports_due = False
     """Whether the data exports lag the pages (a refresh `later`): `export()` writes them."""
+    pages_due = False
+    """Whether the pages that list or name the changed records lag (a refresh `later`): `finish()` writes them."""
+    def _rest(self, record: Record, jobs: list[Job]) -> list[Job]:
+        """The pages that can differ from what docs/ holds, after every pending refresh."""
+        changed: set[str] = set()
+        wanted: set[str] = set()
+        for old, changed_then in self.pending:
+            changed |= changed_then
+            wanted |= pages_to_render(old, record, changed_then)
+        return [job for job in jobs if self._needed(job, record, changed, wanted)]
+
+    def finish(self) -> Refresh:
+        """After a refresh `later`: every other page that can have changed, rendered and written where it differs."""
+        assert self.record is not None
+        begin = time.perf_counter()
+        self._paths, self._gone = [], []
+        record = self.record
+        jobs = jobs_of(record)
+        chosen = self._rest(record, jobs)
+        self.scopes = {_path_of(job): listing_scope(record, job) for job in jobs if job[0] == "page"}
+        self.pending = []
+        outputs = render_jobs(record, self.settings, chosen)
+        written = self._write(outputs, record, chosen, False, lambda path: not is_export(path))
+        self.pages_due = False
+        return Refresh([], 0, [], sum(1 for output in outputs if output.path.endswith(".md")), written,
+                       {"pages": time.perf_counter() - begin}, tuple(self._paths), tuple(self._gone))
 
     def export(self) -> Refresh:
         """The data exports and feeds of the last good refresh, written where they differ."""

@@ -97,3 +97,23 @@ def test_a_bad_edit_raises_and_leaves_the_last_good_preview(resident):
     actors.write_text(good, encoding="utf-8")
     preview.refresh()
     assert tree_digest(root / "docs") == before
+
+
+def test_the_edited_page_first_then_the_rest_equals_a_full_build(resident, tmp_path: Path):
+    """`make serve` writes the edited record's own page first (`later`), the pages that list or name it after
+    (`finish`), the exports last; a second save before `finish` is taken in too."""
+    root, preview = resident
+    events = root / "data" / "events" / "2016.yaml"
+    _edit(events, "- id: mig-23-downed-derna\n  title: ", "- id: mig-23-downed-derna\n  title: First, ")
+    first = preview.refresh(later=True)
+    pages = [path for path in first.paths if path.endswith(".md")]
+    assert pages == ["events/mig-23-downed-derna/index.md"], first.paths
+    assert preview.pages_due and preview.exports_due
+    _edit(root / "data/claims/blog-derna-airstrikes.yaml", "asserts: ", "asserts: Again, ")
+    second = preview.refresh(later=True)
+    assert second.changed_files == ["data/claims/blog-derna-airstrikes.yaml"]
+    rest = preview.finish()
+    assert rest.pages_rendered > 3 and not preview.pages_due
+    assert any(re.fullmatch(r"events/\d{4}/index.md", path) for path in rest.paths)  # its year names its new title
+    preview.export()
+    assert tree_digest(root / "docs") == _full_build_digest(root, tmp_path)

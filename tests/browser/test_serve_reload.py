@@ -50,6 +50,10 @@ def test_an_open_page_reloads_itself_after_a_save(browser, tmp_path: Path):
                 if "Content Security Policy" in message.text else None)
         page.goto(base + "events/checkpoint-attack/")
         page.wait_for_load_state("load")
+        listing = context.new_page()  # a page that lists the event: rebuilt after the event's own, reloaded too
+        listing.goto(base + "timeline/")
+        listing.wait_for_load_state("load")
+        assert "Attack on the checkpoint" in (listing.locator("article").first.text_content() or "")
         time.sleep(1)  # the page is polling the server
         events = root / "data/events/events.yaml"
         text = events.read_text(encoding="utf-8")
@@ -60,6 +64,9 @@ def test_an_open_page_reloads_itself_after_a_save(browser, tmp_path: Path):
         deadline = time.monotonic() + 30
         while "Attack on the gate" not in (page.locator("h1").first.text_content(timeout=10_000) or ""):
             assert time.monotonic() < deadline, "the open page never reloaded"
+            time.sleep(0.2)
+        while "Attack on the gate" not in (listing.locator("article").first.text_content(timeout=10_000) or ""):
+            assert time.monotonic() < deadline, "the open listing page never reloaded"
             time.sleep(0.2)
         assert refused == [], refused
         # The data exports follow (made after the page): the event's JSON has the new title.
