@@ -315,7 +315,7 @@ def time_preview(root: Path, edits: int = 3, timeout_s: float = 900) -> dict:
             title = new
         refreshes = [line.strip() for line in lines if line.startswith("serve: ")]
         if os.environ.get("BENCH_PREVIEW_LOG"):
-            print("\n".join(refreshes[-2 * edits:]), file=sys.stderr)
+            print("\n".join(line[:300] for line in refreshes[-3 * edits:]), file=sys.stderr)
         return {"preview_startup_s": startup, "preview_edit_s": statistics.median(times), "preview_edits_s": times,
                 "preview_log": refreshes[-1] if refreshes else ""}
     finally:

@@ -186,10 +186,22 @@ def _disputes_citing(checked: Checked) -> dict[str, list[str]]:
     return dict(citing)
 
 
+_REFERRERS: dict[int, tuple[object, tuple[tuple[str, Referrer], ...]]] = {}
+"""Each record's references as (target, Referrer), by the record's identity (the resident preview links
+the record again on each save; unchanged records keep their objects)."""
+
+
 def _referenced_by(checked: Checked) -> dict[str, list[Referrer]]:
-    return _grouped((target, Referrer(kind, record_id, path))
-                    for kind, records in checked.kinds() for record_id, record in records.items()
-                    for path, target, _ in references(record))
+    now = {}
+    for kind, records in checked.kinds():
+        for record_id, record in records.items():
+            hit = _REFERRERS.get(id(record))
+            if hit is None or hit[0] is not record:
+                hit = (record, tuple((target, Referrer(kind, record_id, path)) for path, target, _ in references(record)))
+            now[id(record)] = hit
+    _REFERRERS.clear()
+    _REFERRERS.update(now)
+    return _grouped(pair for _, pairs in now.values() for pair in pairs)
 
 
 def link(checked: Checked) -> Record:

@@ -222,9 +222,10 @@ def _script_not_inline(app):
 
 
 class _Exports:
-    """The data exports after a refresh of some pages, made in a forked process on the other core once the
-    pages are served (a thread of their own waits for the previous one first, so the page's reload never
-    waits for exports). `lock` is held by whoever reads or changes the resident record."""
+    """What follows a save once the edited record's page is served, in a thread of its own: the pages that
+    list or name it (`finish`), then the data exports, made in a forked process on the other core. A new
+    exports process starts when the last one has ended (a thread waits for each), so waiting for one never
+    delays the next save's pages. `lock` is held by whoever reads or changes the resident record."""
 
     def __init__(self, resident: Resident, site: LiveSite, server: LiveReloadServer, stamp: Path):
         self.resident, self.site, self.server, self.stamp = resident, site, server, stamp
@@ -232,8 +233,8 @@ class _Exports:
         self.due = threading.Event()
         self.stopping = False
         self.pid: Optional[int] = None
-        self.pipe: Optional[int] = None
-        self.thread = threading.Thread(target=self._loop, name="build_site-exports", daemon=True)
+        self.reaper: Optional[threading.Thread] = None
+        self.thread = threading.Thread(target=self._loop, name="build_site-after-save", daemon=True)
         self.thread.start()
 
     def request(self) -> None:
@@ -249,9 +250,7 @@ class _Exports:
                 if self.resident.pages_due:
                     self._finish()
                 self.resident.collect()
-            self._wait()
-            with self.lock:
-                if self.resident.exports_due and not self.stopping:
+                if self.resident.exports_due and self.pid is None and not self.stopping:
                     self._fork()
 
     def _finish(self) -> None:
@@ -280,6 +279,7 @@ class _Exports:
             try:
                 os.close(read)
                 self.server.socket.close()
+                os.nice(10)  # the next save's refresh, in the parent, comes first
                 done = self.resident.export()
                 self.site.copy(done.paths, done.gone)
                 data = pickle.dumps(sorted(path for path in self.resident.paths if is_export(path)))
@@ -294,24 +294,27 @@ class _Exports:
                 os._exit(code)
         os.close(write)
         self.resident.exports_due = False
-        self.pid, self.pipe = pid, read
+        self.pid = pid
+        self.reaper = threading.Thread(target=self._reap, args=(pid, read), name="build_site-exports", daemon=True)
+        self.reaper.start()
 
-    def _wait(self) -> None:
-        """The previous exports' process, finished: the resident's list of generated files takes its files."""
-        if self.pid is None or self.pipe is None:
-            return
+    def _reap(self, pid: int, pipe: int) -> None:
+        """An exports process, waited for: the resident's list of generated files takes its files; if the
+        record changed meanwhile, the next one starts."""
         chunks = []
-        while chunk := os.read(self.pipe, 1 << 20):
+        while chunk := os.read(pipe, 1 << 20):
             chunks.append(chunk)
-        os.close(self.pipe)
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = self.pipe = None
+        os.close(pipe)
+        _, status = os.waitpid(pid, 0)
         with self.lock:
+            self.pid = None
             if chunks and os.waitstatus_to_exitcode(status) == 0:
                 exported = set(pickle.loads(b"".join(chunks)))
                 self.resident.paths = {path for path in self.resident.paths if not is_export(path)} | exported
+                if self.resident.exports_due and not self.stopping:
+                    self.due.set()  # the record changed while they were made: again
             else:
-                self.resident.exports_due = True  # made again after the next refresh
+                self.resident.exports_due = True  # made again after the next save (it said why)
 
     def stop(self) -> None:
         self.stopping = True
@@ -319,7 +322,8 @@ class _Exports:
         self.thread.join(timeout=60)
         if self.pid is not None:
             os.kill(self.pid, signal.SIGTERM)
-            self._wait()
+        if self.reaper is not None:
+            self.reaper.join(timeout=60)
 
 
 class Serve:

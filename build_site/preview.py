@@ -227,7 +227,9 @@ class Resident:
         self._paths, self._gone = [], []
         if not everything:  # the pages first: MkDocs can rebuild them while the exports are made
             begin = time.perf_counter()
-            written += self._write(outputs, record, chosen, False, lambda path: not is_export(path))
+            # First the changed records' own pages: the listings (no page folder of their own) are left to `finish`.
+            written += self._write(outputs, record, chosen, False, (lambda path: not is_export(path) and _owner(path) != "")
+                                   if pages_first else (lambda path: not is_export(path)))
             seconds["write"] = time.perf_counter() - begin
             outputs = []
         self.checked, self.record = checked, record

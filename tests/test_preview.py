@@ -108,6 +108,7 @@ def test_the_edited_page_first_then_the_rest_equals_a_full_build(resident, tmp_p
     first = preview.refresh(later=True)
     pages = [path for path in first.paths if path.endswith(".md")]
     assert pages == ["events/mig-23-downed-derna/index.md"], first.paths
+    assert first.gone == (), "the first round removes nothing it does not render again"
     assert preview.pages_due and preview.exports_due
     _edit(root / "data/claims/blog-derna-airstrikes.yaml", "asserts: ", "asserts: Again, ")
     second = preview.refresh(later=True)

@@ -15,14 +15,28 @@ def _article(words: str) -> str:
     return "an" if words[0] in "aeiou" else "a"
 
 
+_SOUND: dict[int, object] = {}
+"""The records (by identity) whose every reference was right at the last check, and what the check knew then
+(`_KNOWN`): while no id appears, goes or changes kind, they need no check again (the resident preview)."""
+_KNOWN: list[tuple[dict[str, str], frozenset[str]]] = []
+
+
 def dangling_references(parsed: Parsed) -> Iterator[Problem]:
     """A reference to an id that does not exist, or to a record of another kind."""
+    known = (parsed.kind_of, frozenset(parsed.invalid))
+    sound = _SOUND if _KNOWN and _KNOWN[0] == known else {}
+    now: dict[int, object] = {}
     for kind, records in parsed.records.kinds():
         for record_id, record in records.items():
+            if sound.get(id(record)) is record:
+                now[id(record)] = record
+                continue
             raw = parsed.raws[record_id]
+            fine = True
             for path, target, kinds in references(record):
                 if parsed.kind_of.get(target) in kinds or target in parsed.invalid:
                     continue
+                fine = False
                 candidates = [i for k in kinds for i in parsed.records.of(k)]
                 wanted = " or ".join(m.SINGULAR[k] for k in kinds)
                 if target in parsed.kind_of:
@@ -32,6 +46,11 @@ def dangling_references(parsed: Parsed) -> Iterator[Problem]:
                     found = f"'{target}', which does not exist" + (f" ({odd})" if odd else "")
                 yield problem(raw.where(path), kind, record_id, field_name(path),
                               f"expected the id of {_article(wanted)} {wanted}, got {found}{suggest(target, candidates)}")
+            if fine:
+                now[id(record)] = record
+    _SOUND.clear()
+    _SOUND.update(now)
+    _KNOWN[:] = [(dict(parsed.kind_of), known[1])]
 
 
 def former_ids(parsed: Parsed) -> Iterator[Problem]:
