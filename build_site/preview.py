@@ -27,7 +27,7 @@ from .feeds import feeds
 from .fields import forget_all_but, references
 from .link import Record, ancestors, link
 from .loader import Reader
-from .render import Job, jobs_of, render, render_jobs
+from .render import Job, entity_jobs, jobs_of, render, render_jobs
 from .rules import schema
 from .settings import Settings
 from .subset import subset
@@ -203,26 +203,25 @@ class Resident:
         record = link(checked)
         seconds["link"] = time.perf_counter() - begin
         begin = time.perf_counter()
-        jobs = jobs_of(record)
-        pages_first = False
+        pages_first = later and self.record is not None and self.checked is not None
+        jobs = [] if pages_first else jobs_of(record)
         if self.record is None or self.checked is None:
             chosen = jobs
             changed = set(record.kind_of)
         else:
             changed = _locations_or_content(self.checked, checked)
             self.pending.append((self.record, changed))
-            if later:  # the changed records' own pages now, the pages that list or name them by `finish()`
-                pages_first = True
-                chosen = [job for job in jobs if job[0] == "entity" and job[1][4] in changed]
+            if pages_first:  # the changed records' own pages now, the pages that list or name them by `finish()`
+                chosen = entity_jobs(record, changed)
             else:
                 chosen = self._rest(record, jobs)
         if not pages_first:
             self.scopes = {_path_of(job): listing_scope(record, job) for job in jobs if job[0] == "page"}
             self.pending = []
-        outputs = render(record, self.settings) if len(chosen) == len(jobs) else render_jobs(record, self.settings, chosen)
+        everything = not pages_first and len(chosen) == len(jobs)
+        outputs = render(record, self.settings) if everything else render_jobs(record, self.settings, chosen)
         pages = sum(1 for output in outputs if output.path.endswith(".md"))
         seconds["render"] = time.perf_counter() - begin
-        everything = len(chosen) == len(jobs)
         written = 0
         self._paths, self._gone = [], []
         if not everything:  # the pages first: MkDocs can rebuild them while the exports are made

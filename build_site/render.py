@@ -185,6 +185,12 @@ PARALLEL_FROM = 400
 """Below this many pages a second process costs more than it saves (`workers=None`: decide by size)."""
 
 
+def entity_jobs(record: Record, ids: set[str]) -> list[Job]:
+    """The jobs of these records' own pages, in `jobs_of`'s order (without making every listing's view)."""
+    return [("entity", (kind, template, label, view, record_id), {})
+            for kind, template, label, view in ENTITY_PAGES for record_id in record.of(kind) if record_id in ids]
+
+
 def jobs_of(record: Record) -> list[Job]:
     """Every page to render, in a fixed order: the order of the outputs."""
     jobs: list[Job] = [("entity", (kind, template, label, view, record_id), {})

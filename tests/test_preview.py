@@ -118,3 +118,17 @@ def test_the_edited_page_first_then_the_rest_equals_a_full_build(resident, tmp_p
     assert any(re.fullmatch(r"events/\d{4}/index.md", path) for path in rest.paths)  # its year names its new title
     preview.export()
     assert tree_digest(root / "docs") == _full_build_digest(root, tmp_path)
+
+
+def test_a_first_round_with_no_page_of_its_own_writes_and_removes_nothing(resident, tmp_path: Path):
+    """A claim has no page: the first round renders nothing, and the second brings every page up to date."""
+    root, preview = resident
+    before = tree_digest(root / "docs")
+    _edit(root / "data/claims/blog-derna-airstrikes.yaml", "asserts: ", "asserts: Once more, ")
+    first = preview.refresh(later=True)
+    assert first.changed_files == ["data/claims/blog-derna-airstrikes.yaml"]
+    assert first.paths == () and first.gone == ()
+    assert tree_digest(root / "docs") == before
+    preview.finish()
+    preview.export()
+    assert tree_digest(root / "docs") == _full_build_digest(root, tmp_path)
