@@ -6,7 +6,9 @@ On each save, `Resident.refresh()`
 - validates the whole record again (quotes, references, registry: no error is hidden by the preview);
   on any error it prints them and writes nothing, so the last good preview stays served;
 - re-renders only the pages whose content can have changed (`pages_to_render`) and every listing page,
-  writes those that differ (`mkdocs serve --dirty` then rebuilds only those), then the data exports.
+  writes those that differ, then the data exports. Under `make serve` (build_site/live.py, `later`) the
+  changed records' own pages come first, the pages that list or name them next (`finish`), the data
+  exports last (`export`), and MkDocs rebuilds each round's pages as soon as they are written.
 
 tests/test_preview.py proves that after each kind of edit docs/ is byte-identical to a full build.
 """
