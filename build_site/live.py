@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import re
 import shutil
 import signal
@@ -40,7 +39,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from . import layout
+from . import cores, layout
 from .preview import Refresh, Resident, is_export
 
 log = logging.getLogger("mkdocs.build_site.live")
@@ -73,13 +72,13 @@ class LiveSite:
         self.root = root
         self.dev_addr = dev_addr
         self.site_dir = site_dir or Path(tempfile.mkdtemp(prefix="build_site_serve_"))
-        self.kept = _Kept()
         self.config = self._load()
         self.config.plugins.on_startup(command="serve", dirty=True)
         host, port = self.config.dev_addr
         self.mount_path = urlsplit(self.config.site_url or "/").path or "/"
         self.serve_url = f"http://{host}:{port}{self.mount_path}"
-        self.full(dirty=False)
+        self.config.site_url = self.serve_url
+        build(self.config, serve_url=self.serve_url, dirty=False)
 
     def _load(self):
         config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir),
@@ -91,8 +90,8 @@ class LiveSite:
     def full(self, dirty: bool = True) -> None:
         """MkDocs's own build, with the configuration read again (as `mkdocs serve` does on each change)."""
         self.config = self._load()
-        self.config.site_url = self.serve_url if hasattr(self, "serve_url") else self.config.site_url
-        build(self.config, serve_url=getattr(self, "serve_url", None), dirty=dirty)
+        self.config.site_url = self.serve_url
+        build(self.config, serve_url=self.serve_url, dirty=dirty)
 
     def update(self, written: tuple[str, ...], gone: tuple[str, ...]) -> bool:
         """Bring the site up to date after the generator wrote `written` and removed `gone` (paths under docs/).
@@ -282,10 +281,7 @@ class _Exports:
                 os.nice(10)  # the next save's refresh, in the parent, comes first
                 done = self.resident.export()
                 self.site.copy(done.paths, done.gone)
-                data = pickle.dumps(sorted(path for path in self.resident.paths if is_export(path)))
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(write, view):]
+                cores.send(write, sorted(path for path in self.resident.paths if is_export(path)))
                 code = 0
             except BaseException as error:  # noqa: BLE001 - said, then the child leaves whatever happens
                 print(f"serve: the data exports failed ({type(error).__name__}: {error})", file=sys.stderr)
@@ -301,16 +297,12 @@ class _Exports:
     def _reap(self, pid: int, pipe: int) -> None:
         """An exports process, waited for: the resident's list of generated files takes its files; if the
         record changed meanwhile, the next one starts."""
-        chunks = []
-        while chunk := os.read(pipe, 1 << 20):
-            chunks.append(chunk)
-        os.close(pipe)
+        exported = cores.receive(pipe)
         _, status = os.waitpid(pid, 0)
         with self.lock:
             self.pid = None
-            if chunks and os.waitstatus_to_exitcode(status) == 0:
-                exported = set(pickle.loads(b"".join(chunks)))
-                self.resident.paths = {path for path in self.resident.paths if not is_export(path)} | exported
+            if exported is not None and os.waitstatus_to_exitcode(status) == 0:
+                self.resident.paths = {path for path in self.resident.paths if not is_export(path)} | set(exported)
                 if self.resident.exports_due and not self.stopping:
                     self.due.set()  # the record changed while they were made: again
             else:

@@ -35,7 +35,7 @@ from .settings import Settings
 from .subset import subset
 from .validate import Checked, validate
 from .views import operation_reach
-from .writer import Output, write
+from .writer import Output, WriteReport, write
 
 
 @dataclass(frozen=True)
@@ -224,13 +224,13 @@ class Resident:
         outputs = render(record, self.settings) if everything else render_jobs(record, self.settings, chosen)
         pages = sum(1 for output in outputs if output.path.endswith(".md"))
         seconds["render"] = time.perf_counter() - begin
-        written = 0
-        self._paths, self._gone = [], []
+        reports: list[WriteReport] = []
         if not everything:  # the pages first: MkDocs can rebuild them while the exports are made
             begin = time.perf_counter()
             # First the changed records' own pages: the listings (no page folder of their own) are left to `finish`.
-            written += self._write(outputs, record, chosen, False, (lambda path: not is_export(path) and _owner(path) != "")
-                                   if pages_first else (lambda path: not is_export(path)))
+            reports.append(self._write(outputs, record, chosen, False,
+                                       (lambda path: not is_export(path) and _owner(path) != "")
+                                       if pages_first else (lambda path: not is_export(path))))
             seconds["write"] = time.perf_counter() - begin
             outputs = []
         self.checked, self.record = checked, record
@@ -240,14 +240,14 @@ class Resident:
             outputs += exports(record, self.settings) + feeds(record, self.settings)
             seconds["exports"] = time.perf_counter() - begin
             begin = time.perf_counter()
-            written += self._write(outputs, record, chosen, everything, is_export)
+            reports.append(self._write(outputs, record, chosen, everything, is_export))
             seconds["write"] = seconds.get("write", 0.0) + time.perf_counter() - begin
             self.exports_due = False
         else:
             self.exports_due = True
         warnings = [p for p in checked.problems if p.severity == "warning"]
-        return Refresh(sorted(changed_files), len(changed), warnings, pages, written, seconds, tuple(self._paths),
-                       tuple(self._gone))
+        return Refresh(sorted(changed_files), len(changed), warnings, pages, sum(r.written for r in reports), seconds,
+                       tuple(path for r in reports for path in r.paths), tuple(path for r in reports for path in r.gone))
 
     exports_due = False
     """Whether the data exports lag the pages (a refresh `later`): `export()` writes them."""
@@ -266,31 +266,27 @@ class Resident:
         """After a refresh `later`: every other page that can have changed, rendered and written where it differs."""
         assert self.record is not None
         begin = time.perf_counter()
-        self._paths, self._gone = [], []
         record = self.record
         jobs = jobs_of(record)
         chosen = self._rest(record, jobs)
         self.scopes = {_path_of(job): listing_scope(record, job) for job in jobs if job[0] == "page"}
         self.pending = []
         outputs = render_jobs(record, self.settings, chosen)
-        written = self._write(outputs, record, chosen, False, lambda path: not is_export(path))
+        report = self._write(outputs, record, chosen, False, lambda path: not is_export(path))
         self.pages_due = False
-        return Refresh([], 0, [], sum(1 for output in outputs if output.path.endswith(".md")), written,
-                       {"pages": time.perf_counter() - begin}, tuple(self._paths), tuple(self._gone))
+        return Refresh([], 0, [], sum(1 for output in outputs if output.path.endswith(".md")), report.written,
+                       {"pages": time.perf_counter() - begin}, report.paths, report.gone)
 
     def export(self) -> Refresh:
         """The data exports and feeds of the last good refresh, written where they differ."""
         assert self.record is not None
         begin = time.perf_counter()
-        self._paths, self._gone = [], []
         outputs = exports(self.record, self.settings) + feeds(self.record, self.settings)
-        written = self._write(outputs, self.record, [], False, is_export)
+        report = self._write(outputs, self.record, [], False, is_export)
         self.exports_due = False
-        return Refresh([], 0, [], 0, written, {"exports": time.perf_counter() - begin}, tuple(self._paths),
-                       tuple(self._gone))
+        return Refresh([], 0, [], 0, report.written, {"exports": time.perf_counter() - begin}, report.paths,
+                       report.gone)
 
-    _paths: list[str] = []
-    _gone: list[str] = []
     scopes: dict[str, Optional[frozenset[str]]] = {}
     """Each listing page's scope at the last refresh (`listing_scope`)."""
 
@@ -306,15 +302,13 @@ class Resident:
         return scope is None or path not in self.scopes or self.scopes[path] != scope or bool(scope & changed)
 
     def _write(self, outputs: list[Output], record: Record, chosen: list[Job], everything: bool,
-               among: Callable[[str], bool]) -> int:
+               among: Callable[[str], bool]) -> WriteReport:
         """Write what differs; remove what the re-rendered pages or the exports (`among`) no longer produce."""
         produced = {output.path for output in outputs}
         if everything:
             report = write(self.docs, outputs)
             self.paths = produced
-            self._paths += report.paths
-            self._gone += report.gone
-            return report.written
+            return report
         rendered = {job[1][4] for job in chosen if job[0] == "entity"}
         kept = {layout.page_url(kind, page_id) for kind in layout.PAGE_FOLDERS for record_id, item in record.of(kind).items()
                 if record_id not in rendered for page_id in (record_id, *item.former_ids)}  # pages and redirects
@@ -323,9 +317,7 @@ class Resident:
                       if among(path) and path not in listed and _owner(path) not in kept)
         report = write(self.docs, outputs, remove=gone)
         self.paths = (self.paths - set(gone)) | produced
-        self._paths += report.paths
-        self._gone += report.gone
-        return report.written
+        return report
 
 
 def is_export(path: str) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-import os
 from pathlib import Path
 from typing import Any, Callable, Optional
 from urllib.parse import quote
@@ -16,7 +15,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import layout, maps, previews, views
+from . import cores, layout, maps, previews, views
 from . import model as m
 from .citations import citation
 from .feeds import scoped_feed_path
@@ -251,7 +250,7 @@ def worker_count(pages: int, workers: Optional[int] = None) -> int:
         return max(1, workers)
     if pages < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    return max(1, cores.usable())
 
 
 def render_jobs(record: Record, settings: Settings, jobs: list[Job]) -> list[Output]:

@@ -28,6 +28,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from . import cores
+
 SHARD_PAGES = 3000
 """The most pages one Pagefind run indexes (about 300 MB of its memory at 10,000 events)."""
 BUNDLE = "pagefind"
@@ -52,10 +54,6 @@ def _pagefind(site: Path, output: Path, cwd: Path) -> None:
         raise SystemExit(f"search index: pagefind failed on {site}:\n{result.stdout}{result.stderr}")
 
 
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def _link(site: Path, share: list[str], farm: Path) -> Path:
     """A folder of hard links to `share` (pages of `site`), each at its own path."""
     made: set[Path] = set()
@@ -68,8 +66,8 @@ def _link(site: Path, share: list[str], farm: Path) -> Path:
     return farm
 
 
-def index(site: Path, shard_pages: int = SHARD_PAGES, cwd: Path | None = None) -> int:
-    """Write site/pagefind/ (and its shards); the number of shards."""
+def index(site: Path, shard_pages: int = SHARD_PAGES, cwd: Path | None = None) -> tuple[int, int]:
+    """Write site/pagefind/ (and its shards); the number of shards and of pages indexed."""
     cwd = cwd or Path.cwd()
     site = site.resolve()
     pages = pages_of(site)
@@ -81,7 +79,7 @@ def index(site: Path, shard_pages: int = SHARD_PAGES, cwd: Path | None = None) -
         farms = [site] if shards == 1 else [_link(site, pages[number::shards], work / f"pages-{number + 1}")
                                             for number in range(shards)]
         # Two runs at a time on two cores (each run is partly serial): about twice one run's memory at once.
-        with ThreadPoolExecutor(max_workers=min(shards, _cores())) as pool:
+        with ThreadPoolExecutor(max_workers=min(shards, cores.usable())) as pool:
             list(pool.map(lambda pair: _pagefind(pair[0], pair[1], cwd), zip(farms, bundles, strict=True)))
         first = bundles[0]
         (first / MANIFEST).write_text(json.dumps([shard_name(n) for n in range(2, shards + 1)]) + "\n",
@@ -93,7 +91,7 @@ def index(site: Path, shard_pages: int = SHARD_PAGES, cwd: Path | None = None) -
         first.rename(final)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return shards
+    return shards, len(pages)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,8 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site (site/)")
     parser.add_argument("--shard-pages", type=int, default=SHARD_PAGES, help="the most pages one run indexes")
     args = parser.parse_args(argv)
-    shards = index(args.site, args.shard_pages)
-    print(f"search index: {len(pages_of(args.site.resolve()))} pages in {shards} shard(s), {args.site / BUNDLE}/")
+    shards, pages = index(args.site, args.shard_pages)
+    print(f"search index: {pages} pages in {shards} shard(s), {args.site / BUNDLE}/")
     return 0
 
 

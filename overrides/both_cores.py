@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import re
 import signal
 import sys
@@ -37,7 +36,7 @@ import traceback
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_site import passthrough
+from build_site import cores, passthrough
 from build_site.layout import is_generated
 
 FROM = 400
@@ -79,7 +78,7 @@ def worker_count(pages: int) -> int:
         return max(1, int(forced))
     if pages < FROM or _command.get("command") != "build" or _command.get("dirty") or not hasattr(os, "fork"):
         return 1
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores.usable()
 
 
 def stand_in(source: str) -> tuple[str, set[str] | None]:
@@ -228,11 +227,7 @@ def on_env(env, config, files):
 def _leave(code: int) -> None:
     assert _build is not None and _build.pipe is not None
     try:
-        data = pickle.dumps((code, _build.records))
-        view = memoryview(data)
-        while view:
-            view = view[os.write(_build.pipe, view):]
-        os.close(_build.pipe)
+        cores.send(_build.pipe, (code, _build.records))
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -253,12 +248,9 @@ def _collect() -> list[str]:
     assert _build is not None
     failed = []
     for pid, read in sorted(_build.children.items()):
-        chunks = []
-        while chunk := os.read(read, 1 << 20):
-            chunks.append(chunk)
-        os.close(read)
+        sent = cores.receive(read)
         _, status = os.waitpid(pid, 0)
-        code, records = pickle.loads(b"".join(chunks)) if chunks else (1, [])
+        code, records = sent if sent is not None else (1, [])
         for record in records:
             logging.getLogger(record.name).handle(record)
         if code or os.waitstatus_to_exitcode(status):

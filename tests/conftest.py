@@ -8,6 +8,7 @@ import hashlib
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -65,6 +66,13 @@ def build_all(root: Path) -> Path:
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr, built.stderr
     return site
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -5,20 +5,13 @@ added or removed) is left to one."""
 from __future__ import annotations
 
 import re
-import socket
 from pathlib import Path
 
 import pytest
 
 from build_site.live import LiveSite
 from build_site.preview import Resident
-from conftest import FIXTURE, make_workspace
-
-
-def _free_addr() -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return f"127.0.0.1:{probe.getsockname()[1]}"
+from conftest import FIXTURE, free_port, make_workspace
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -30,7 +23,7 @@ def resident_site(tmp_path: Path):
     root = make_workspace(tmp_path / "repo", FIXTURE)
     resident = Resident(root)
     resident.refresh()
-    site = LiveSite(root, _free_addr(), site_dir=tmp_path / "live")
+    site = LiveSite(root, f"127.0.0.1:{free_port()}", site_dir=tmp_path / "live")
     yield root, resident, site
     site.close()
 

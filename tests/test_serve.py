@@ -11,13 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ENV, FIXTURE, ROOT, make_workspace
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from conftest import ENV, FIXTURE, ROOT, free_port, make_workspace
 
 
 def _serve(root: Path, port: int) -> subprocess.Popen:
@@ -50,7 +44,7 @@ def test_an_address_in_use_is_a_clear_error(tmp_path: Path):
 
 def test_serve_keeps_the_last_good_site_and_stops_its_child_on_sigterm(tmp_path: Path):
     root = make_workspace(tmp_path / "repo", FIXTURE)
-    port = _free_port()
+    port = free_port()
     server = _serve(root, port)
     page = f"http://127.0.0.1:{port}/record/events/checkpoint-attack/"
     try:

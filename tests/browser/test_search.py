@@ -118,7 +118,8 @@ def sharded_url(site_dir: Path, search_url: str, tmp_path_factory):
 
     copy = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
-    shards = search_index.index(copy, shard_pages=40, cwd=ROOT)
+    shards, pages = search_index.index(copy, shard_pages=40, cwd=ROOT)
+    assert pages > 150
     assert shards >= 4
     assert json.loads((copy / "pagefind" / "shards.json").read_text()) == [f"shard-{n}/" for n in range(2, shards + 1)]
     with serve(copy) as base:

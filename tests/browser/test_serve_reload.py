@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ENV, FIXTURE, ROOT, make_workspace
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from conftest import ENV, FIXTURE, ROOT, free_port, make_workspace
 
 
 def _ready(url: str, server: subprocess.Popen, seconds: float = 120) -> None:
@@ -36,7 +29,7 @@ def _ready(url: str, server: subprocess.Popen, seconds: float = 120) -> None:
 
 def test_an_open_page_reloads_itself_after_a_save(browser, tmp_path: Path):
     root = make_workspace(tmp_path / "repo", FIXTURE)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "build_site", "--root", str(root), "serve", "--dev-addr",
                                f"127.0.0.1:{port}"], env=ENV, cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
