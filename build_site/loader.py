@@ -2,7 +2,9 @@
 
 YAML is read from PyYAML's event stream, not with `yaml.load`: we build plain values ourselves,
 so that anchors and aliases (alias bombs), tags and duplicate keys are errors, and plain scalars are
-resolved by the YAML 1.2 core schema only (`NO` and `2016-04-20` stay strings).
+resolved by the YAML 1.2 core schema only (`NO` and `2016-04-20` stay strings). A file is read once
+without the line of every value (`read_yaml`), which is half the time; the lines are found by reading it
+again (`parse_yaml`, `FileMarks`) only when a problem needs one.
 """
 
 from __future__ import annotations
@@ -45,6 +47,37 @@ RECORD_FILE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
 """The name of every file of records: lowercase letters, digits and hyphens, then `.yaml`."""
 
 
+class FileMarks:
+    """Where every value and key of one file's records is: found by reading the file's text again, the first
+    time a problem needs a place more precise than its record's start (a valid record never does)."""
+
+    def __init__(self, text: str, path: str):
+        self._text: str | None = text
+        self._path = path
+        self._records: tuple[list[dict[Path_, Location]], list[dict[Path_, Location]]] | None = None
+
+    def of(self, index: int) -> tuple[dict[Path_, Location], dict[Path_, Location]]:
+        """The value marks and key marks of the file's record `index`, keyed by their path inside it."""
+        if self._records is None:
+            assert self._text is not None
+            data, marks, key_marks = parse_yaml(self._text, self._path)
+            self._records = _by_record(len(data), marks, key_marks)
+            self._text = None
+        return self._records[0][index], self._records[1][index]
+
+
+def _by_record(count: int, marks: dict[Path_, Location], key_marks: dict[Path_, Location]
+               ) -> tuple[list[dict[Path_, Location]], list[dict[Path_, Location]]]:
+    # One pass over the marks, grouped by record: never a scan per record.
+    record_marks: list[dict[Path_, Location]] = [{} for _ in range(count)]
+    record_keys: list[dict[Path_, Location]] = [{} for _ in range(count)]
+    for grouped, source in ((record_marks, marks), (record_keys, key_marks)):
+        for mark_path, location in source.items():
+            if mark_path:
+                grouped[mark_path[0]][mark_path[1:]] = location
+    return record_marks, record_keys
+
+
 @dataclass(frozen=True)
 class RawRecord:
     """One record as read from YAML, before validation."""
@@ -55,19 +88,32 @@ class RawRecord:
     """Where the record starts."""
     data: Any
     """Plain values: dicts, lists, str, int, float, bool, None."""
-    marks: dict[Path_, Location] = field(repr=False)
-    """Where each value inside the record is, keyed by its path; `()` is the record itself."""
-    key_marks: dict[Path_, Location] = field(repr=False)
-    """Where each mapping key is, keyed by the path of its value."""
+    file_marks: FileMarks = field(repr=False, compare=False)
+    """Where the values of the file it is in are (read on first use)."""
+    index: int = field(repr=False, compare=False)
+    """Its place in that file's list."""
+
+    @property
+    def marks(self) -> dict[Path_, Location]:
+        """Where each value inside the record is, keyed by its path; `()` is the record itself."""
+        return self.file_marks.of(self.index)[0]
+
+    @property
+    def key_marks(self) -> dict[Path_, Location]:
+        """Where each mapping key is, keyed by the path of its value."""
+        return self.file_marks.of(self.index)[1]
 
     def where(self, path: Path_, *, key: bool = False) -> Location:
         """The closest known location for a path (the key itself when `key`)."""
         path = tuple(path)
-        if key and path in self.key_marks:
-            return self.key_marks[path]
-        while path not in self.marks and path:
+        if not path:
+            return self.location
+        marks, key_marks = self.file_marks.of(self.index)
+        if key and path in key_marks:
+            return key_marks[path]
+        while path not in marks and path:
             path = path[:-1]
-        return self.marks.get(path, self.location)
+        return marks.get(path, self.location)
 
 
 @dataclass(frozen=True)
@@ -107,7 +153,13 @@ class _YamlError(Exception):
         self.location, self.message = location, message
 
 
+_RESOLVED_FIRST = frozenset("~nNtTfF+-.0123456789")
+"""The first characters of a plain scalar that may be other than a string (empty is null)."""
+
+
 def _resolve_plain(value: str) -> Any:
+    if value and value[0] not in _RESOLVED_FIRST:
+        return value
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -169,6 +221,69 @@ class _Builder:
                 mapping[key] = self.value(self.next(), path + (key,))
             return mapping
         raise _YamlError(self.loc(event), f"unexpected YAML {type(event).__name__}")  # pragma: no cover
+
+
+class _Again(Exception):
+    """The quick reading met something to refuse: read again with every mark, to say exactly where."""
+
+
+_SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent
+_SEQUENCE_END, _MAPPING_END = yaml.SequenceEndEvent, yaml.MappingEndEvent
+
+
+class _Quick:
+    """`_Builder` without the marks of what is inside a record (only each record's start): a file of
+    valid records is read in half the time, and the marks are found again only if a problem needs them."""
+
+    def __init__(self, path: str, events: Iterator[yaml.Event]):
+        self.path = path
+        self.next = events.__next__
+        self.starts: dict[Path_, Location] = {}
+
+    def value(self, event: Any, depth: int, path: Path_) -> Any:  # Any: the attributes differ by kind
+        kind = type(event)
+        if depth > MAX_DEPTH or kind not in _QUICK or event.anchor or (event.tag and event.tag != "!"):
+            raise _Again
+        if depth == 0 or (depth == 1 and path):  # the document, and the items of its top-level list
+            mark = event.start_mark
+            self.starts[path] = Location(self.path, mark.line + 1, mark.column + 1)
+        if kind is _SCALAR:
+            return event.value if event.style else _resolve_plain(event.value)
+        if kind is _SEQUENCE:
+            items: list[Any] = []
+            while type(item := self.next()) is not _SEQUENCE_END:
+                items.append(self.value(item, depth + 1, (len(items),) if depth == 0 else ()))
+            return items
+        mapping: dict[str, Any] = {}
+        while type(key_event := self.next()) is not _MAPPING_END:
+            if type(key_event) is not _SCALAR or key_event.value in mapping:
+                raise _Again
+            mapping[key_event.value] = self.value(self.next(), depth + 1, ())
+        return mapping
+
+
+_QUICK = (_SCALAR, _SEQUENCE, _MAPPING)
+
+
+def read_yaml(text: str, path: str) -> tuple[Any, dict[Path_, Location]]:
+    """Parse one YAML document into plain values and the start of the document and of each item of its
+    top-level list (`parse_yaml` has every mark). Raises _YamlError, as `parse_yaml` does."""
+    events = yaml.parse(text, Loader=_Loader)
+    quick = _Quick(path, events)
+    try:
+        documents: list[Any] = []
+        for event in events:
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                if documents:
+                    raise _Again
+                documents.append(quick.value(quick.next(), 0, ()))
+            elif kind is yaml.StreamEndEvent:
+                break
+    except (_Again, yaml.YAMLError):
+        parse_yaml(text, path)  # raises the error, with its place
+        raise  # pragma: no cover (parse_yaml refuses whatever the quick reading refuses)
+    return (documents[0] if documents else None), quick.starts
 
 
 def _yaml_hint(text: str, mark: Any) -> str:
@@ -239,24 +354,16 @@ def read_records(root: Path, kind: str, file: Path) -> tuple[list[RawRecord], li
     if text is None:
         return [], trouble
     try:
-        data, marks, key_marks = parse_yaml(text, rel)
+        data, starts = read_yaml(text, rel)
     except _YamlError as error:
         return [], [Problem(error.location, error.message)]
     if data is None:
         return [], [Problem(Location(rel, 1, 1), f"empty file: expected a list of {kind}, or delete the file")]
     if not isinstance(data, list):
         got = "a mapping" if isinstance(data, dict) else f"the single value {data!r}"
-        return [], [Problem(marks[()], f"expected a list of {kind} (each starting with `- id:`), got {got}")]
-    # One pass over the marks, grouped by record: never a scan per record.
-    record_marks: list[dict[Path_, Location]] = [{} for _ in data]
-    record_keys: list[dict[Path_, Location]] = [{} for _ in data]
-    for grouped, source in ((record_marks, marks), (record_keys, key_marks)):
-        for mark_path, location in source.items():
-            if mark_path:
-                grouped[mark_path[0]][mark_path[1:]] = location
-    records = [RawRecord(kind, marks[(index,)], item, record_marks[index], record_keys[index])
-               for index, item in enumerate(data)]
-    return records, []
+        return [], [Problem(starts[()], f"expected a list of {kind} (each starting with `- id:`), got {got}")]
+    marks = FileMarks(text, rel)
+    return [RawRecord(kind, starts[(index,)], item, marks, index) for index, item in enumerate(data)], []
 
 
 def read_registry_lines(root: Path) -> list[str] | None:

@@ -10,7 +10,7 @@ import yaml
 
 from build_site.dates import DateError, describe
 from build_site.errors import BuildError
-from build_site.loader import _YamlError, parse_yaml
+from build_site.loader import _YamlError, parse_yaml, read_records, read_yaml
 from build_site.markup import md_inline, sanitize_markdown
 from build_site.text import QuoteIndex, normalize, split_paragraphs
 from build_site.writer import Output, write
@@ -32,9 +32,34 @@ def test_yaml_keeps_no_and_dates_as_text_and_numbers_as_numbers():
     ("a: 1\n---\nb: 2\n", "a second YAML document"),
 ])
 def test_yaml_refuses(text, message):
-    with pytest.raises(_YamlError) as raised:
-        parse_yaml(text, "x.yaml")
-    assert message in raised.value.message
+    for reader in (parse_yaml, read_yaml):  # the quick reading refuses the same, at the same place
+        with pytest.raises(_YamlError) as raised:
+            reader(text, "x.yaml")
+        assert message in raised.value.message
+        assert raised.value.location.line >= 1
+
+
+@pytest.mark.parametrize("text", ["- a: 1\n  b: [x, {c: NO}]\n- d: ~\n", "a: {b: 1}\n", "", "- x\n", "'q'\n"])
+def test_quick_reading_equals_the_full_one(text):
+    data, marks, _ = parse_yaml(text, "x.yaml")
+    quick, starts = read_yaml(text, "x.yaml")
+    assert quick == data
+    assert starts == {path: location for path, location in marks.items() if len(path) <= 1 and
+                      (not path or isinstance(data, list))}
+
+
+def test_every_real_file_reads_the_same_quickly_with_its_marks_found_later():
+    files = sorted((ROOT / "data").glob("*/*.yaml"))
+    assert files
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        data, marks, key_marks = parse_yaml(text, file.relative_to(ROOT).as_posix())
+        records, problems = read_records(ROOT, file.parent.name, file)
+        assert not problems and [r.data for r in records] == data
+        for index, record in enumerate(records):
+            assert record.location == marks[(index,)]
+            assert record.marks == {path[1:]: mark for path, mark in marks.items() if path[:1] == (index,)}
+            assert record.key_marks == {path[1:]: mark for path, mark in key_marks.items() if path[:1] == (index,)}
 
 
 def test_dates_in_words_and_spans():
