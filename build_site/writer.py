@@ -2,7 +2,8 @@
 
 A build stages its changed files beside docs/, then writes a journal (the commit point), then moves
 them in. Killed before the journal, docs/ is the old output; after it, the next build (or `recover`)
-finishes the moves, and MkDocs refuses to build from a half-moved tree (overrides/hooks.py).
+finishes the moves, and MkDocs refuses to build from a half-moved tree (overrides/hooks.py). A folder
+that docs/ does not have yet (every folder, on a first build) is moved in whole, in one rename.
 """
 
 from __future__ import annotations
@@ -109,11 +110,16 @@ def recover(docs: Path, *, quiet: bool = False) -> bool:
     replayed = journal.exists()
     if replayed:
         emptied: set[Path] = set()
+        made: set[Path] = set()
         for line in journal.read_text(encoding="utf-8").splitlines():
             action, relative = line[0], line[2:]
             target = docs / relative
-            if action == "w" and (staging / relative).exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
+            if action == "m" and (staging / relative).exists():
+                _move_folder(staging / relative, target, made)
+            elif action == "w" and (staging / relative).exists():
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
                 os.replace(staging / relative, target)
             elif action == "d":
                 target.unlink(missing_ok=True)
@@ -126,6 +132,42 @@ def recover(docs: Path, *, quiet: bool = False) -> bool:
     if staging.is_dir():
         shutil.rmtree(staging)
     return replayed
+
+
+def _move_folder(staged: Path, target: Path, made: set[Path]) -> None:
+    """A staged folder into docs/: in one rename where docs/ has no such folder (as when the journal was
+    written), else file by file (a replay after part of it was moved)."""
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, target)
+        return
+    for folder, _, names in os.walk(staged, topdown=False):
+        destination = target / Path(folder).relative_to(staged)
+        for name in names:
+            if destination not in made:
+                destination.mkdir(parents=True, exist_ok=True)
+                made.add(destination)
+            os.replace(Path(folder) / name, destination / name)
+
+
+def _new_folders(docs: Path, changed: dict[str, bytes]) -> set[str]:
+    """The highest folders of the changed files that docs/ does not have: each is moved in whole."""
+    known: dict[str, bool] = {}
+
+    def exists(folder: str) -> bool:
+        if folder not in known:
+            known[folder] = (docs / folder).exists()
+        return known[folder]
+
+    new: set[str] = set()
+    for relative in changed:
+        parts = relative.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if not exists(folder):
+                new.add(folder)
+                break
+    return new
 
 
 def _remove_empty_folders(docs: Path, emptied: set[Path]) -> None:
@@ -174,8 +216,12 @@ def _stage(staging: Path, changed: dict[str, bytes]) -> None:
 
 
 def _journal(docs: Path, changed: dict[str, bytes], stale: list[str]) -> None:
-    """The commit point: the journal appears whole (written aside, synced, renamed) or not at all."""
-    lines = [f"w {relative}" for relative in changed] + [f"d {relative}" for relative in stale]
+    """The commit point: the journal appears whole (written aside, synced, renamed) or not at all. It lists
+    the new folders to move in whole (`m`), the other files to move in (`w`) and the files to delete (`d`)."""
+    folders = _new_folders(docs, changed)
+    files = [relative for relative in changed if not _parents(relative) & folders]
+    lines = ([f"m {folder}" for folder in sorted(folders)] + [f"w {relative}" for relative in files]
+             + [f"d {relative}" for relative in stale])
     journal = docs.parent / JOURNAL
     temporary = journal.with_name(JOURNAL + ".tmp")
     with open(temporary, "wb") as stream:
@@ -183,6 +229,11 @@ def _journal(docs: Path, changed: dict[str, bytes], stale: list[str]) -> None:
         stream.flush()
         os.fsync(stream.fileno())
     os.replace(temporary, journal)
+
+
+def _parents(relative: str) -> set[str]:
+    parts = relative.split("/")[:-1]
+    return {"/".join(parts[:depth]) for depth in range(1, len(parts) + 1)}
 
 
 def _write_error(error: OSError, committed: bool, docs: Path) -> BuildError:

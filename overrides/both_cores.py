@@ -8,18 +8,18 @@ others the page is a stand-in through public events only:
 
 - its source is the page's own front matter (`File.content_string`, set in `on_files`), so its metadata
   (title, `changed`, which the sitemap reads) is the same everywhere, and its Markdown is empty;
-- in the first process, which checks every link (MkDocs's anchor check runs after all pages are built),
-  its anchors are the explicit `{#id}` of its headings and the `id`s of its HTML blocks, which is all
-  a generated page has (build_site/passthrough.py). A page whose headings are not all of that form
-  (no explicit id, or a link) is read whole there instead;
 - its template is `elsewhere.html`, which is empty, so MkDocs writes nothing over the file the owning
-  process wrote (MkDocs's "Page skipped … Generated empty output" for those pages is not printed).
+  process wrote (MkDocs's "Page skipped … Generated empty output" for those pages is not printed);
+- in the first process, which checks every link (MkDocs's anchor check runs after all pages are built),
+  its anchors are the ones MkDocs collected where the page was built: each process sends them with what
+  it logged, and the first one waits for them after its last page, before the check.
 
+The first process takes a smaller share of those pages (`SHARE`), for it has the rest to do as well.
 Everything else (hand-written pages, the pages in the navigation, static files, the sitemap, the 404
 page, the anchor check and every later event) is the first process's. The other processes leave once
 they have built their pages (in `on_post_page` of the last page, always the first process's); what they
-logged is sent to the first process and logged there (`on_post_build`), so `--strict` counts it, and a
-process that failed fails the build. `mkdocs serve` and `--dirty` builds stay in one process.
+logged is sent to the first process and logged there (`on_post_page` of that last page), so `--strict`
+counts it, and a process that failed fails the build. `mkdocs serve` and `--dirty` builds stay in one process.
 
 BUILD_SITE_MKDOCS_WORKERS sets the number of processes (1: never fork; the tests force 2 or 3 on small sites).
 """
@@ -36,17 +36,19 @@ import traceback
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_site import cores, passthrough
+from build_site import cores
 from build_site.layout import is_generated
 
 FROM = 400
 """Pages out of the navigation from which a build forks (below, forking costs more than it saves)."""
+SHARE = 0.97
+"""The first process's share of the pages, against an even one: it also builds the hand-written and
+navigation pages, the sitemap and the 404 page, and checks the links (measured: BENCHMARKS.md)."""
 ELSEWHERE = "elsewhere.html"
 """overrides/elsewhere.html: empty, the template of a page another process renders."""
 WORKERS_VARIABLE = "BUILD_SITE_MKDOCS_WORKERS"
 _LOGGERS = ("mkdocs", "properdocs")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
-_EXPLICIT_HEADING = re.compile(r"^#{1,6}[ \t][^\n\[<`]*?\{#([A-Za-z0-9_:.\-]+)\}[ \t]*$")
 _SKIPPED = "Page skipped: '"
 
 
@@ -57,7 +59,8 @@ class _Build:
         self.workers, self.index = workers, index
         self.children = children          # first process: pid → the read end of its pipe
         self.elsewhere: set[str] = set()  # pages (src_uri) another process renders
-        self.anchors: dict[str, set[str]] = {}  # first process: their anchors
+        self.anchors: dict[str, set[str]] = {}  # other processes: the anchors of the pages built here
+        self.files = None                 # first process: the site's files (their pages take the anchors sent)
         self.last: str | None = None      # the last page MkDocs builds
         self.records: list[logging.LogRecord] = []  # other processes: what they logged
         self.pipe: int | None = None      # other processes: the write end
@@ -81,18 +84,11 @@ def worker_count(pages: int) -> int:
     return cores.usable()
 
 
-def stand_in(source: str) -> tuple[str, set[str] | None]:
-    """A page's front matter, and its anchors if its headings all carry an explicit `{#id}` (else None)."""
-    front = _FRONT_MATTER.match(source)
-    head = front.group() if front else ""
-    anchors: set[str] = set()
-    for heading in passthrough.headings(source[len(head):]):
-        explicit = _EXPLICIT_HEADING.match(heading)
-        if not explicit:
-            return head, None
-        anchors.add(explicit[1])
-    _, blocks = passthrough.split(source[len(head):])
-    return head, anchors | passthrough.anchor_ids(blocks)
+def shares(pages: int, workers: int) -> list[int]:
+    """How many of `pages` each process builds: the first one `SHARE` of an even share, the others the rest."""
+    first = round(pages / workers * SHARE)
+    rest = pages - first
+    return [first] + [rest // (workers - 1) + (k < rest % (workers - 1)) for k in range(workers - 1)]
 
 
 class _Capture(logging.Handler):
@@ -160,17 +156,13 @@ def on_files(files, config):
     if workers < 2 or not pages:
         return files
     build = _build = _fork(workers)
+    build.files = files
     build.last = files.documentation_pages()[-1].src_uri
+    owner_of = _deal(len(pages), workers)
     for position, file in enumerate(pages):
-        if (position % workers if file.src_uri != build.last else 0) == build.index:
+        if (owner_of[position] if file.src_uri != build.last else 0) == build.index:
             continue
-        if build.index:
-            file.content_string = _front_matter(file)
-        else:
-            head, anchors = stand_in(file.content_string)
-            if anchors is not None:  # else read whole here, for its links and anchors
-                build.anchors[file.src_uri] = anchors
-                file.content_string = head
+        file.content_string = _front_matter(file)
         build.elsewhere.add(file.src_uri)
     if build.index:
         # The first process's alone: hand-written and navigation pages, read here as their front matter only.
@@ -180,6 +172,20 @@ def on_files(files, config):
                 file.content_string = _front_matter(file)
                 build.elsewhere.add(file.src_uri)
     return files
+
+
+def _deal(pages: int, workers: int) -> list[int]:
+    """Which process builds each page, in turn (0, 1, 2, 0, 1, 2…), the first one's turns spread out so that
+    it gets its share (`shares`)."""
+    wanted = shares(pages, workers)
+    owner: list[int] = []
+    given = [0] * workers
+    for _ in range(pages):
+        # The process furthest behind its share, in proportion; ties to the lowest number.
+        k = min(range(workers), key=lambda k: ((given[k] + 1) / wanted[k] if wanted[k] else 2.0, k))
+        owner.append(k)
+        given[k] += 1
+    return owner
 
 
 def _here(page) -> str | None:
@@ -198,10 +204,10 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-@event_priority(-100)  # after every other page_content event: the page is read
+@event_priority(-100)  # after every other page_content event: the page is read, its anchors known
 def on_page_content(html, page, config, files):
-    if _build and page.file.src_uri in _build.anchors:
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | _build.anchors[page.file.src_uri]
+    if _build and _build.index and _here(page):
+        _build.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
     if _build:
         _build.page = None
     return html
@@ -227,7 +233,7 @@ def on_env(env, config, files):
 def _leave(code: int) -> None:
     assert _build is not None and _build.pipe is not None
     try:
-        cores.send(_build.pipe, (code, _build.records))
+        cores.send(_build.pipe, (code, _build.records, _build.anchors))
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -240,7 +246,15 @@ def on_post_page(output, page, config):
         if page.file.src_uri == _build.last:
             _leave(0)
         _build.page = None
+    elif _build and _build.children and page.file.src_uri == _build.last:
+        _gather()  # before MkDocs checks the links into the pages built elsewhere
     return output
+
+
+def _gather() -> None:
+    failed = _collect()
+    if failed:
+        raise PluginError(f"{len(failed)} of the build's other processes failed (their errors are above)")
 
 
 def _collect() -> list[str]:
@@ -250,9 +264,11 @@ def _collect() -> list[str]:
     for pid, read in sorted(_build.children.items()):
         sent = cores.receive(read)
         _, status = os.waitpid(pid, 0)
-        code, records = sent if sent is not None else (1, [])
+        code, records, anchors = sent if sent is not None else (1, [], {})
         for record in records:
             logging.getLogger(record.name).handle(record)
+        for src_uri, ids in anchors.items():
+            _build.files.get_file_from_path(src_uri).page.present_anchor_ids = ids
         if code or os.waitstatus_to_exitcode(status):
             failed.append(pid)
     _build.children.clear()
@@ -263,9 +279,7 @@ def on_post_build(config):
     if _build and _build.index:
         _leave(0)
     if _build and _build.children:
-        failed = _collect()
-        if failed:
-            raise PluginError(f"{len(failed)} of the build's other processes failed (their errors are above)")
+        _gather()
 
 
 def on_build_error(error):

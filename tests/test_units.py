@@ -121,6 +121,41 @@ def test_writer_rewrites_only_changed_files_and_removes_stale(tmp_path: Path):
     assert not (docs / "events/b").exists()
 
 
+def test_writer_moves_new_folders_whole_and_a_replay_finishes_them(tmp_path: Path, monkeypatch):
+    from build_site import writer
+
+    docs = tmp_path / "docs"
+    write(docs, [Output("events/a/index.md", b"A")], ("events", "actors"))
+    journals: list[str] = []
+    real_journal = writer._journal
+
+    def kept(docs_: Path, changed: dict, stale: list) -> None:
+        real_journal(docs_, changed, stale)
+        journals.append((docs_.parent / writer.JOURNAL).read_text(encoding="utf-8"))
+
+    monkeypatch.setattr(writer, "_journal", kept)
+    outputs = [Output("events/a/index.md", b"A"), Output("events/b/index.md", b"B"),
+               Output("actors/x/index.md", b"X"), Output("actors/y/index.md", b"Y")]
+    outputs.append(Output("sources/s/index.md", b"S"))
+    write(docs, outputs, ("events", "actors", "sources"))
+    lines = journals[-1].splitlines()
+    # each folder docs/ lacked moves in whole, once: a generated folder, or a page's folder in one
+    assert {"m sources", "m actors/x", "m actors/y", "m events/b"} <= set(lines)
+    assert [line for line in lines if line.startswith("w ")] == []
+    assert {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} == {o.path for o in outputs}
+    # A replay after part of a folder was moved (its target made meanwhile) moves the rest file by file.
+    staging = tmp_path / writer.STAGING
+    (staging / "places/p").mkdir(parents=True)
+    (staging / "places/p/index.md").write_bytes(b"P")
+    (staging / "places/q").mkdir(parents=True)
+    (staging / "places/q/index.md").write_bytes(b"Q")
+    (docs / "places/p").mkdir(parents=True)
+    (tmp_path / writer.JOURNAL).write_text("m places\n", encoding="utf-8")
+    assert writer.recover(docs)
+    assert (docs / "places/p/index.md").read_bytes() == b"P" and (docs / "places/q/index.md").read_bytes() == b"Q"
+    assert not staging.exists() and not (tmp_path / writer.JOURNAL).exists()
+
+
 def test_writer_refuses_duplicates_escapes_and_foreign_folders(tmp_path: Path):
     docs = tmp_path / "docs"
     with pytest.raises(BuildError, match="1 error"):
