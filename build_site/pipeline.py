@@ -22,7 +22,8 @@ from .settings import Settings
 from .validate import Checked, validate
 
 if TYPE_CHECKING:
-    from .writer import WriteReport
+    from .link import Record
+    from .writer import Output, WriteReport
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class BuildResult:
     written: "WriteReport"
     """Files written, unchanged and removed."""
     stages: dict[str, float]
-    """Seconds per stage: load, validate, link, render, exports, write."""
+    """Seconds per stage: load, validate, link, render (the pages and the data exports), write."""
     outputs: int
     """Files generated."""
     pages: int
@@ -94,8 +95,6 @@ def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
     but only the selected events and what they refer to are generated: a quick preview. `workers`: how
     many processes render (default: every core, on a large record; the output is the same)."""
     # Imported here so that `check` stays fast: it needs neither templates nor the writer.
-    from .exports import exports
-    from .feeds import feeds
     from .layout import GENERATED_DIRS
     from .link import link
     from .render import render
@@ -112,16 +111,22 @@ def build(root: Path, *, strict: bool = False, settings: Settings | None = None,
     try:
         with stages.timed("link"):
             record = link(checked)
-        with stages.timed("render"):
-            pages = render(record, settings, workers)
-        with stages.timed("exports"):
-            data = exports(record, settings) + feeds(record, settings)
+        with stages.timed("render"):  # the pages and, beside them, the data exports
+            outputs = render(record, settings, workers, data=_data)
         with stages.timed("write"):
-            report = write(docs_dir or root / "docs", pages + data, GENERATED_DIRS)
+            report = write(docs_dir or root / "docs", outputs, GENERATED_DIRS)
     finally:
         gc.unfreeze()
     return BuildResult([p for p in checked.problems if p.severity == "warning"], report, stages.seconds,
-                       len(pages) + len(data), sum(1 for output in pages if output.path.endswith(".md")))
+                       len(outputs), sum(1 for output in outputs if output.path.endswith(".md")))
+
+
+def _data(record: "Record", settings: Settings) -> list["Output"]:
+    """The data exports and feeds (render makes them beside the pages)."""
+    from .exports import exports
+    from .feeds import feeds
+
+    return exports(record, settings) + feeds(record, settings)
 
 
 def register(root: Path) -> int:

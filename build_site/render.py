@@ -228,7 +228,10 @@ def _run(renderer: _Renderer, jobs: list[Job]) -> list[Output]:
     return renderer.outputs
 
 
-_forked: tuple[Record, Settings, list[list[Job]]] | None = None
+Data = Callable[[Record, Settings], list[Output]]
+"""The data exports: made beside the pages, by one worker while the others render."""
+
+_forked: tuple[Record, Settings, list[list[Job]], Optional[Data]] | None = None
 """What a forked worker renders from: inherited from the parent, never pickled."""
 
 _worker: _Renderer | None = None
@@ -238,10 +241,17 @@ _worker: _Renderer | None = None
 def _run_chunk(index: int) -> list[Output]:
     global _worker
     assert _forked is not None
-    record, settings, chunks = _forked
+    record, settings, chunks, _ = _forked
     if _worker is None:
         _worker = _Renderer(record, settings)
     return _run(_worker, chunks[index])
+
+
+def _run_data() -> list[Output]:
+    assert _forked is not None
+    record, settings, _, data = _forked
+    assert data is not None
+    return data(record, settings)
 
 
 def worker_count(pages: int, workers: Optional[int] = None) -> int:
@@ -258,25 +268,30 @@ def render_jobs(record: Record, settings: Settings, jobs: list[Job]) -> list[Out
     return _run(_Renderer(record, settings), jobs)
 
 
-def render(record: Record, settings: Settings, workers: Optional[int] = None) -> list[Output]:
-    """Every generated page, in a fixed order; on several cores, in forked processes, with the same bytes.
+def render(record: Record, settings: Settings, workers: Optional[int] = None,
+           data: Optional[Data] = None) -> list[Output]:
+    """Every generated page, in a fixed order, then what `data` makes (the data exports), if given; on several
+    cores, in forked processes, with the same bytes.
 
     Each worker renders contiguous runs of pages (the fragment cache works best on neighbours) and sends
-    back their bytes; the parent keeps the order. Templates and fragments depend only on the record, so a
-    page's bytes do not depend on which process rendered it (tests/test_render_parallel.py)."""
+    back their bytes; the parent keeps the order. `data` is one more task, taken first by one worker while
+    the others start on the pages. Templates and fragments depend only on the record, so a page's bytes
+    do not depend on which process rendered it (tests/test_render_parallel.py)."""
     global _forked
     jobs = jobs_of(record)
     count = worker_count(len(jobs), workers)
     if count == 1:
-        return _run(_Renderer(record, settings), jobs)
+        return _run(_Renderer(record, settings), jobs) + (data(record, settings) if data else [])
     env = _environment()
     for name in env.list_templates():  # compiled once here, inherited by every worker
         env.get_template(name)
     size = -(-len(jobs) // (count * 8))  # eight runs per worker: an even share of the slow pages
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    _forked = (record, settings, chunks)
+    _forked = (record, settings, chunks, data)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return [output for part in pool.imap(_run_chunk, range(len(chunks))) for output in part]
+            made = pool.apply_async(_run_data) if data else None
+            pages = [output for part in pool.imap(_run_chunk, range(len(chunks))) for output in part]
+            return pages + (made.get() if made else [])
     finally:
         _forked = None

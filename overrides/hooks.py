@@ -19,6 +19,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from jinja2 import meta
 from mkdocs.exceptions import PluginError
 
 from build_site import previews
@@ -46,12 +47,16 @@ _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+$")
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _theme_scripts = []  # the theme's inline scripts, compiled once from its template files (every page renders them)
+_script_names: set[str] = set()  # the variables they use (`base_url`, `config`)
+_hashes: dict[tuple, str] = {}  # their hashes, by the values of those variables
 
 
 def on_env(env, config, files):
     """Read every inline script of the theme's templates (Material's and overrides/), never of built pages:
     only those are allowed by the Content-Security-Policy, so a contributor's inline script never runs."""
     _theme_scripts.clear()
+    _script_names.clear()
+    _hashes.clear()
     sources: set[str] = set()
     for folder in env.loader.searchpath:
         for template in sorted(Path(folder).rglob("*.html")):
@@ -61,13 +66,23 @@ def on_env(env, config, files):
     for source in sorted(sources):
         try:
             _theme_scripts.append(env.from_string(source))
+            _script_names.update(meta.find_undeclared_variables(env.parse(source)))
         except Exception:  # a fragment that is only Jinja inside its template: it renders on no page alone  # noqa: BLE001
             continue
     return env
 
 
 def script_hashes(context):
-    """`'sha256-…'` of each theme inline script as rendered for this page (some name the page's base URL)."""
+    """`'sha256-…'` of each theme inline script as rendered for this page (some name the page's base URL):
+    computed once for each value of the variables the scripts use (a string as it is, an object by identity)."""
+    key = tuple((name, value if isinstance(value, str) else id(value))
+                for name in sorted(_script_names) for value in [context.get(name)])
+    if key not in _hashes:
+        _hashes[key] = _script_hashes(context)
+    return _hashes[key]
+
+
+def _script_hashes(context):
     hashes = set()
     for script in _theme_scripts:
         try:

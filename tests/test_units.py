@@ -191,3 +191,15 @@ def test_every_allowed_value_has_a_label_for_readers():
                 assert all(labels.singular.values()), f"{record.__name__}.{name} has an empty label"
                 seen += 1
     assert seen >= 10, "the walk found too few choices: it is not looking where the model declares them"
+
+
+def test_a_valid_record_is_checked_without_reading_its_files_again(monkeypatch):
+    """Each value's line is found only for a problem: the real record, valid, never needs one."""
+    from build_site import loader
+    from build_site.pipeline import check
+
+    def refuse(self, index):
+        raise AssertionError("a valid record's marks were read again")
+
+    monkeypatch.setattr(loader.FileMarks, "of", refuse)
+    assert not check(ROOT).errors

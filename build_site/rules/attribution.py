@@ -162,14 +162,14 @@ def statuses(parsed: Parsed) -> Iterator[Problem]:
         claims_about.setdefault(claim.about, []).append(claim)
     for event_id, event in parsed.records.events.items():
         found = _witnesses(parsed, event_id, claims_about)
-        where = parsed.raws[event_id].where(("status",))
+        raw = parsed.raws[event_id]
         if event.status == "established" and len(found) < 2:
-            yield problem(where, "events", event_id, "status",
+            yield problem(raw.where(("status",)), "events", event_id, "status",
                           f"expected claims from at least two independent witnesses for 'established', got "
                           f"{len(found)} ({', '.join(found) or 'no claims'}): documents repeating one report count "
                           "once (set `status: single-source`, or cite a second, independent source)")
         if event.status == "single-source" and len(found) > 1:
-            yield problem(where, "events", event_id, "status",
+            yield problem(raw.where(("status",)), "events", event_id, "status",
                           f"expected claims from one witness for 'single-source', got {len(found)} "
                           f"({', '.join(found)}) (set `status: established` if they agree, or `disputed` if not)")
 
