@@ -232,12 +232,24 @@ class _Exports:
         self.due = threading.Event()
         self.stopping = False
         self.pid: Optional[int] = None
+        self.superseded = False
         self.reaper: Optional[threading.Thread] = None
         self.thread = threading.Thread(target=self._loop, name="build_site-after-save", daemon=True)
         self.thread.start()
 
     def request(self) -> None:
         self.due.set()
+
+    def supersede(self) -> None:
+        """A save: the exports being made are of the record before it, so their process is stopped (it would
+        only slow the next refresh, whose memory it shares page by page); new ones follow the save."""
+        pid = self.pid
+        if pid is not None:
+            self.superseded = True
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
 
     def _loop(self) -> None:
         while True:
@@ -306,7 +318,10 @@ class _Exports:
                 if self.resident.exports_due and not self.stopping:
                     self.due.set()  # the record changed while they were made: again
             else:
-                self.resident.exports_due = True  # made again after the next save (it said why)
+                self.resident.exports_due = True  # made again after the next save (it said why) …
+                if self.superseded and not self.stopping:
+                    self.due.set()  # … or now, when a save stopped them
+            self.superseded = False
 
     def stop(self) -> None:
         self.stopping = True
@@ -354,6 +369,7 @@ class Serve:
         def builder() -> None:
             nonlocal last
             assert exports is not None
+            exports.supersede()
             with exports.lock:
                 done = self.refresh(self.resident, self.args, later=True)
                 now = self._stamp(watched)

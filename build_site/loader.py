@@ -586,6 +586,7 @@ class Reader:
         self._sources: dict[str, tuple[tuple[int, int], SourceFile]] = {}
         self._history: History | None = None
         self._fixed: tuple[dict[str, str], dict[str, Any] | None, list[Problem]] | None = None
+        self._registry: tuple[tuple, tuple[list[tuple[str, Location]], list[Problem]]] | None = None
 
     @staticmethod
     def _signature(path: Path) -> tuple[int, int]:
@@ -626,7 +627,11 @@ class Reader:
                 sources[rel] = hit
                 files[rel] = hit[1]
         self._sources = sources
-        registry, trouble = read_registry(self.root) if (self.root / DATA_DIR).is_dir() else ([], [])
+        registry_file = self.root / REGISTRY_FILE
+        state = (self._signature(registry_file), registry_file.is_symlink(), (self.root / DATA_DIR).is_dir())
+        if self._registry is None or self._registry[0] != state:
+            self._registry = (state, read_registry(self.root) if state[2] else ([], []))
+        registry, trouble = self._registry[1]
         problems.extend(trouble)
         if self._fixed is None:  # what an edit to the record does not change
             basemap, trouble = read_basemap(self.root)

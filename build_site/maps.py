@@ -83,8 +83,21 @@ def _ring(arcs: list[list[Point]], indexes: list[int]) -> list[Point]:
     return points
 
 
+_DECODED: list[tuple[dict[str, Any], list[Country]]] = []
+"""The last topology decoded and its countries (the resident preview renders from the same one each save)."""
+
+
 def decode_countries(topology: dict[str, Any]) -> list[Country]:
-    """world-atlas's `countries` object as polygons in degrees (TopoJSON specification 2.1)."""
+    """world-atlas's `countries` object as polygons in degrees (TopoJSON specification 2.1); the same list
+    again for the same topology object (not to be changed)."""
+    if _DECODED and _DECODED[0][0] is topology:
+        return _DECODED[0][1]
+    countries = _decode_countries(topology)
+    _DECODED[:] = [(topology, countries)]
+    return countries
+
+
+def _decode_countries(topology: dict[str, Any]) -> list[Country]:
     arcs = _decode_arcs(topology)
     countries = []
     for geometry in topology["objects"]["countries"]["geometries"]:

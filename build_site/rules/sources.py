@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
@@ -31,18 +32,34 @@ def _read(source: m.Source, raw: RawRecord, found: Union[SourceFile, None]) -> U
         return problem(raw.where(("file",)), "sources", source.id, "file",
                        f"expected a file under seeds/, got {source.file!r}, which does not exist "
                        f"(copy the document into seeds/ byte for byte)")
-    digest = hashlib.sha256(found.content).hexdigest()
+    digest, text = _digested(found.content)
     if digest != source.sha256:
         return problem(raw.where(("sha256",)), "sources", source.id, "sha256",
                        f"expected the SHA-256 of {source.file}, got {source.sha256} but the file's is "
                        f"{digest} (source files are kept byte for byte: restore the original, or record a "
                        f"new document under a new id)")
-    try:
-        return found.content.decode("utf-8")
-    except UnicodeDecodeError as error:
+    if isinstance(text, int):
         return problem(raw.where(("file",)), "sources", source.id, "file",
-                       f"expected UTF-8 text, got an undecodable byte at offset {error.start} "
+                       f"expected UTF-8 text, got an undecodable byte at offset {text} "
                        f"(convert the file to UTF-8 and record the new SHA-256)")
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _digested(content: bytes) -> tuple[str, Union[str, int]]:
+    """A document's SHA-256, and its text (or the offset of its first byte that is not UTF-8). Remembered:
+    the resident preview checks every document again on each save, and a document's bytes do not change."""
+    digest = hashlib.sha256(content).hexdigest()
+    try:
+        return digest, content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return digest, error.start
+
+
+@functools.lru_cache(maxsize=4096)
+def _paragraphs(text: str) -> list[Paragraph]:
+    """split_paragraphs, remembered by the text (the same list again: not to be changed)."""
+    return split_paragraphs(text)
 
 
 def _cleaning(source: m.Source, raw: RawRecord, count: int) -> Iterator[Problem]:
@@ -80,7 +97,7 @@ def read_sources(parsed: Parsed, files: dict[str, SourceFile]) -> tuple[SourceTe
             problems.append(text)
             continue
         assert found is not None and found.content is not None
-        paragraphs = split_paragraphs(text)
+        paragraphs = _paragraphs(text)
         texts.paragraphs[source_id] = paragraphs
         texts.raw[source_id] = found.content
         problems.extend(_cleaning(source, raw, len(paragraphs)))
