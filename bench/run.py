@@ -205,12 +205,21 @@ def edit_one_event(root: Path) -> str:
     return match.group(1)
 
 
+def quiet(below: float = 1.0, patience_s: float = 300) -> float:
+    """Wait (up to `patience_s`) until the 1-minute load average is below `below`, as the figures need a quiet
+    machine; the load average then."""
+    waited = time.perf_counter()
+    while os.getloadavg()[0] >= below and time.perf_counter() - waited < patience_s:
+        time.sleep(5)
+    return os.getloadavg()[0]
+
+
 def measure(size: int, seed: int, scratch: Path, keep: bool, lunr: bool = False, preview: bool = False) -> dict:
     root = make_workspace(scratch / f"record-{size}{'-lunr' if lunr else ''}", size, seed)
     if lunr:
         use_material_search(root)
     python = sys.executable
-    result: dict = {"events": size, "load_before": os.getloadavg()[0]}
+    result: dict = {"events": size, "load_before": quiet()}
 
     generator = run_measured([python, str(Path(__file__).resolve()), "--worker", str(root)], ROOT)
     report = json.loads(generator["stdout"].strip().splitlines()[-1])
