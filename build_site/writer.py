@@ -153,18 +153,12 @@ def _move_folder(staged: Path, target: Path, made: set[Path]) -> None:
 def _new_folders(docs: Path, changed: dict[str, bytes]) -> set[str]:
     """The highest folders of the changed files that docs/ does not have: each is moved in whole."""
     known: dict[str, bool] = {}
-
-    def exists(folder: str) -> bool:
-        if folder not in known:
-            known[folder] = (docs / folder).exists()
-        return known[folder]
-
     new: set[str] = set()
     for relative in changed:
-        parts = relative.split("/")[:-1]
-        for depth in range(1, len(parts) + 1):
-            folder = "/".join(parts[:depth])
-            if not exists(folder):
+        for folder in sorted(_parents(relative), key=len):  # from the top down
+            if folder not in known:
+                known[folder] = (docs / folder).exists()
+            if not known[folder]:
                 new.add(folder)
                 break
     return new
