@@ -109,21 +109,90 @@ def test_links_into_generated_pages_are_still_checked(edited: Path, tmp_path: Pa
     page.unlink()
 
 
-def test_the_hook_hands_markdown_only_the_headings(built_site: Path):
+def _converter():
+    """The site's Markdown as MkDocs configures it, and a count of what it is asked to convert."""
+    import markdown
+    from markdown.extensions.toc import nest_toc_tokens
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    asked: list[str] = []
+
+    def convert(text):
+        asked.append(text)
+        md.reset()
+        return md.convert(text), md.toc_tokens
+
+    return convert, nest_toc_tokens, asked
+
+
+def test_each_heading_with_its_own_id_is_converted_once_and_the_pages_come_out_the_same(built_site: Path):
+    from build_site.passthrough import Headings, split
+
+    convert, nest, asked = _converter()
+    headings = Headings(convert, nest)
+    reference, _, _ = _converter()
+    docs = built_site.parent / "docs"
+    entities = [path for path in sorted(docs.glob("*/*/index.md")) if path.parts[-3] in ("events", "actors")
+                and not path.parent.name.isdigit()]  # not the year pages, whose titles have no id of their own
+    pages = entities[:40] + entities[-20:]
+    bodies = [path.read_text(encoding="utf-8").split("\n---\n", 1)[1] for path in pages]
+    for path, body in zip(pages, bodies, strict=True):
+        made, toc = headings.page(body)
+        whole, blocks = split(body)  # every heading of the page in one conversion: what MkDocs would do
+        expected_html, expected_toc = reference(whole)
+        for number, block in enumerate(blocks):
+            expected_html = expected_html.replace(f"<!-- build_site:html {number} -->", block)
+        assert made == expected_html, path
+        assert toc == expected_toc, path
+    lines = [line for body in bodies for line in re.findall(r"^#{1,6} .*$", body, flags=re.M)]
+    assert len(lines) > 3 * len(pages)
+    assert sorted(asked) == sorted(set(lines)), "each distinct heading converted alone, once; no page whole"
+    asked.clear()
+    for body in bodies:  # a second time: every heading is known
+        headings.page(body)
+    assert asked == []
+
+
+def test_a_page_whose_headings_depend_on_each_other_is_converted_whole():
+    from build_site.passthrough import Headings
+
+    convert, nest, asked = _converter()
+    headings = Headings(convert, nest)
+    # No id written out: toc makes the ids, unique on the page (`events`, `events_1`): not one heading at a time.
+    made, toc = headings.page("# Events\n\n<p>a</p>\n\n## Events\n\n<p>b</p>\n")
+    assert '<h1 id="events">' in made and '<h2 id="events_1">' in made and "<p>a</p>\n\n<h2" in made
+    assert [(t["id"], [c["id"] for c in t["children"]]) for t in toc] == [("events", ["events_1"])]
+    assert any("<!-- build_site:html 0 -->" in text for text in asked)
+    # The same id twice: the page is converted whole, as Markdown leaves it.
+    asked.clear()
+    made, _ = headings.page("## A {#a}\n\n<p>x</p>\n\n## B {#a}\n")
+    assert made.count('id="a"') == 2 and any("## B {#a}" in text and "## A {#a}" in text for text in asked)
+
+
+def test_the_hook_gives_mkdocs_no_markdown_and_makes_the_page(built_site: Path):
     import html_pages  # type: ignore[import-not-found]
+    from mkdocs.config import load_config
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
+    config = load_config(str(ROOT / "mkdocs.yml"))
     docs = built_site.parent / "docs"
     source = (docs / "events" / "mig-23-downed-derna" / "index.md").read_text(encoding="utf-8")
     body = source.split("\n---\n", 1)[1]
     page = Page(None, File("events/mig-23-downed-derna/index.md", str(docs), "/tmp/x", True), {})
-    headings = html_pages.on_page_markdown(body, page, {}, None)
-    assert "<div" not in headings and "claim-" not in headings
-    assert re.findall(r"^#{1,6} .*$", headings, flags=re.M) == re.findall(r"^#{1,6} .*$", body, flags=re.M)
-    page.present_anchor_ids = {"top"}
-    html = html_pages.on_page_content(headings, page, {}, None)
-    assert '<div class="claim ' in html
+    page.meta = {"title": "A title"}
+    assert html_pages.on_page_markdown(body, page, config, None) == ""
+    page.present_anchor_ids = set()
+    html = html_pages.on_page_content("", page, config, None)
+    assert '<div class="claim ' in html and '<h1 id="top">' in html
     assert "top" in page.present_anchor_ids and any(a.startswith("claim-") for a in page.present_anchor_ids)
+    assert [item.id for item in page.toc] == ["top"]  # the table of contents, as MkDocs makes it: under the title
+    assert [child.id for child in page.toc.items[0].children] == re.findall(r"^## .*\{#([\w-]+)\}$", body, flags=re.M)
+    untitled = Page(None, File("events/other/index.md", str(docs), "/tmp/x", True), {})
+    untitled.meta = {}  # MkDocs would take the title from the first heading: the page goes through Markdown whole
+    assert html_pages.on_page_markdown(body, untitled, config, None) == body
     hand_written = Page(None, File("methodology.md", str(docs), "/tmp/x", True), {})
-    assert html_pages.on_page_markdown("# M\n\n<div>x</div>\n", hand_written, {}, None) == "# M\n\n<div>x</div>\n"
+    hand_written.meta = {"title": "M"}
+    assert html_pages.on_page_markdown("# M\n\n<div>x</div>\n", hand_written, config, None) == "# M\n\n<div>x</div>\n"
