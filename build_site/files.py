@@ -26,7 +26,7 @@ def atomic_write(path: Path, content: bytes) -> None:
         raise
 
 
-def create(path: Path, content: bytes) -> None:
+def create(path: Path | str, content: bytes) -> None:
     """Write a file that did not exist: no earlier content to protect, so no temporary file (a third of
     the time of a full build's writes); a failed write removes what it began."""
     stream = open(path, "xb")
@@ -34,7 +34,7 @@ def create(path: Path, content: bytes) -> None:
         with stream:
             stream.write(content)
     except BaseException:
-        path.unlink(missing_ok=True)
+        Path(path).unlink(missing_ok=True)
         raise
 
 

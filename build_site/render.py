@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional
 from urllib.parse import quote
@@ -231,27 +234,51 @@ def _run(renderer: _Renderer, jobs: list[Job]) -> list[Output]:
 Data = Callable[[Record, Settings], list[Output]]
 """The data exports: made beside the pages, by one worker while the others render."""
 
-_forked: tuple[Record, Settings, list[list[Job]], Optional[Data]] | None = None
-"""What a forked worker renders from: inherited from the parent, never pickled."""
+_forked: tuple[Record, Settings, list[list[Job]], Optional[Data], str] | None = None
+"""What a forked worker renders from: inherited from the parent, never pickled; and the folder it hands
+its outputs over in (`_hand_over`)."""
 
 _worker: _Renderer | None = None
 """A worker's renderer, kept from run to run: its fragment cache serves all the pages the worker renders."""
 
 
-def _run_chunk(index: int) -> list[Output]:
+Handed = tuple[str, list[tuple[str, int]]]
+"""A worker's outputs as it hands them over: the file that holds their bytes, one after the other, and
+each one's path and size."""
+
+
+def _hand_over(outputs: list[Output]) -> Handed:
+    # Through a file, not the pool's pipe: the parent read 360 MB of pages from the pipe at 100 MB/s, with
+    # as much CPU as a worker's tenth of the pages (BENCHMARKS.md); from a file it is a copy.
+    assert _forked is not None
+    handle, name = tempfile.mkstemp(dir=_forked[4])
+    with open(handle, "wb") as stream:
+        stream.writelines(output.content for output in outputs)
+    return name, [(output.path, len(output.content)) for output in outputs]
+
+
+def _take(handed: Handed) -> list[Output]:
+    name, sizes = handed
+    with open(name, "rb") as stream:
+        outputs = [Output(path, stream.read(size)) for path, size in sizes]
+    os.unlink(name)
+    return outputs
+
+
+def _run_chunk(index: int) -> Handed:
     global _worker
     assert _forked is not None
-    record, settings, chunks, _ = _forked
+    record, settings, chunks = _forked[:3]
     if _worker is None:
         _worker = _Renderer(record, settings)
-    return _run(_worker, chunks[index])
+    return _hand_over(_run(_worker, chunks[index]))
 
 
-def _run_data() -> list[Output]:
+def _run_data() -> Handed:
     assert _forked is not None
-    record, settings, _, data = _forked
+    record, settings, _, data, _ = _forked
     assert data is not None
-    return data(record, settings)
+    return _hand_over(data(record, settings))
 
 
 def worker_count(pages: int, workers: Optional[int] = None) -> int:
@@ -273,8 +300,8 @@ def render(record: Record, settings: Settings, workers: Optional[int] = None,
     """Every generated page, in a fixed order, then what `data` makes (the data exports), if given; on several
     cores, in forked processes, with the same bytes.
 
-    Each worker renders contiguous runs of pages (the fragment cache works best on neighbours) and sends
-    back their bytes; the parent keeps the order. `data` is one more task, taken first by one worker while
+    Each worker renders contiguous runs of pages (the fragment cache works best on neighbours) and hands
+    back their bytes in a file; the parent keeps the order. `data` is one more task, taken first by one worker while
     the others start on the pages. Templates and fragments depend only on the record, so a page's bytes
     do not depend on which process rendered it (tests/test_render_parallel.py)."""
     global _forked
@@ -287,11 +314,13 @@ def render(record: Record, settings: Settings, workers: Optional[int] = None,
         env.get_template(name)
     size = -(-len(jobs) // (count * 8))  # eight runs per worker: an even share of the slow pages
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    _forked = (record, settings, chunks, data)
+    folder = tempfile.mkdtemp(prefix="build_site-render-")
+    _forked = (record, settings, chunks, data, folder)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
             made = pool.apply_async(_run_data) if data else None
-            pages = [output for part in pool.imap(_run_chunk, range(len(chunks))) for output in part]
-            return pages + (made.get() if made else [])
+            pages = [output for handed in pool.imap(_run_chunk, range(len(chunks))) for output in _take(handed)]
+            return pages + (_take(made.get()) if made else [])
     finally:
         _forked = None
+        shutil.rmtree(folder, ignore_errors=True)

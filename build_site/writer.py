@@ -154,10 +154,11 @@ def _new_folders(docs: Path, changed: dict[str, bytes]) -> set[str]:
     """The highest folders of the changed files that docs/ does not have: each is moved in whole."""
     known: dict[str, bool] = {}
     new: set[str] = set()
+    root = str(docs)
     for relative in changed:
-        for folder in sorted(_parents(relative), key=len):  # from the top down
+        for folder in _top_down(relative):
             if folder not in known:
-                known[folder] = (docs / folder).exists()
+                known[folder] = os.path.exists(os.path.join(root, folder))
             if not known[folder]:
                 new.add(folder)
                 break
@@ -184,9 +185,10 @@ def _plan(docs: Path, wanted: dict[str, bytes], folders: tuple[str, ...],
     for folder in folders:
         if not (docs / folder / MARKER).exists():
             changed[f"{folder}/{MARKER}"] = MARKER_TEXT
+    root = str(docs)
     for relative, content in sorted(wanted.items()):
-        target = docs / relative
-        if target.is_file() and target.read_bytes() == content:
+        target = os.path.join(root, relative)  # strings, not Path: this runs for every file (BENCHMARKS.md)
+        if os.path.isfile(target) and _read(target) == content:
             unchanged += 1
         else:
             changed[relative] = content
@@ -198,13 +200,20 @@ def _plan(docs: Path, wanted: dict[str, bytes], folders: tuple[str, ...],
     return changed, stale, unchanged
 
 
+def _read(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
+
+
 def _stage(staging: Path, changed: dict[str, bytes]) -> None:
-    made: set[Path] = set()
+    made: set[str] = set()
+    root = str(staging)
     for relative, content in changed.items():
-        target = staging / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        target = os.path.join(root, relative)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
         create(target, content)
         _pause()
 
@@ -225,9 +234,14 @@ def _journal(docs: Path, changed: dict[str, bytes], stale: list[str]) -> None:
     os.replace(temporary, journal)
 
 
-def _parents(relative: str) -> set[str]:
+def _top_down(relative: str) -> list[str]:
+    """The folders of a file relative to docs/, from the top down: `a/b/c.md` → `a`, `a/b`."""
     parts = relative.split("/")[:-1]
-    return {"/".join(parts[:depth]) for depth in range(1, len(parts) + 1)}
+    return ["/".join(parts[:depth]) for depth in range(1, len(parts) + 1)]
+
+
+def _parents(relative: str) -> set[str]:
+    return set(_top_down(relative))
 
 
 def _write_error(error: OSError, committed: bool, docs: Path) -> BuildError:
