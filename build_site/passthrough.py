@@ -110,11 +110,6 @@ class Headings:
         return join(made, blocks), tokens
 
 
-def headings(markdown: str) -> list[str]:
-    """A generated page's heading lines."""
-    return _HEADING.findall(markdown)
-
-
 def join(rendered: str, blocks: list[str]) -> str:
     """The page's HTML with each placeholder replaced by its block."""
     return _PLACEHOLDER.sub(lambda match: blocks[int(match[1])], rendered)
